@@ -1,0 +1,193 @@
+"""The `timtin` command line: index folders, search from a terminal, open the window.
+
+`index` and `search` (with `--json` and `--batch`) are a contract other tools rely on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import logging
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from index import __version__
+from index.indexer import update_index
+from index.paths import default_index_dir, force_portable
+from index.results import IndexReport, Progress, SearchResult
+from index.search import Engine
+
+_MARK = re.compile(r"<mark>(.*?)</mark>")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="timtin", description="Tìm Tin: offline full-text search for Vietnamese text."
+    )
+    parser.add_argument("--version", action="version", version=f"timtin {__version__}")
+    parser.add_argument("--index-dir", help="where the index lives")
+    parser.add_argument("--portable", action="store_true", help="keep data beside the program")
+    parser.add_argument("--screenshot", metavar="OUT.png", help="save a picture of the window")
+    parser.add_argument("--query", default="", help="query to run in the window")
+    parser.add_argument("--self-test", action="store_true", help="check the program works")
+    commands = parser.add_subparsers(dest="command")
+
+    index_cmd = commands.add_parser("index", help="add or update folders in the index")
+    index_cmd.add_argument("paths", nargs="*", help="files or folders (default: bundled seeds)")
+    index_cmd.add_argument("--index-dir", dest="sub_index_dir", help="where the index lives")
+    index_cmd.add_argument("--rebuild", action="store_true", help="start the index from scratch")
+
+    search_cmd = commands.add_parser("search", help="search the index")
+    search_cmd.add_argument("query", nargs="?", default="", help="the query (Whoosh syntax)")
+    search_cmd.add_argument("--index-dir", dest="sub_index_dir", help="where the index lives")
+    search_cmd.add_argument("--limit", type=int, default=10, help="how many hits (default 10)")
+    search_cmd.add_argument("--exact", action="store_true", help="match accents as typed")
+    search_cmd.add_argument("--json", action="store_true", help="print one JSON object")
+    search_cmd.add_argument("--batch", action="store_true", help="one query per stdin line")
+    search_cmd.add_argument(
+        "--sort", choices=["relevance", "date"], default="relevance", help="order of hits"
+    )
+    return parser
+
+
+def _index_dir(args: argparse.Namespace) -> Path:
+    return default_index_dir(getattr(args, "sub_index_dir", None) or args.index_dir)
+
+
+class _ProgressLine:
+    """Progress on stderr: one rewritten line on a terminal, a few lines otherwise."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.tty = stream.isatty()
+        self.last_tenth = -1
+
+    def __call__(self, progress: Progress) -> None:
+        if self.tty:
+            self.stream.write(f"\rIndexing {progress.done}/{progress.total} files")
+            self.stream.flush()
+            return
+        tenth = progress.done * 10 // max(progress.total, 1)
+        if tenth != self.last_tenth:
+            self.last_tenth = tenth
+            self.stream.write(f"Indexing {progress.done}/{progress.total} files\n")
+
+    def finish(self) -> None:
+        if self.tty:
+            self.stream.write("\n")
+
+
+def run_index(args: argparse.Namespace) -> int:
+    progress = _ProgressLine(sys.stderr)
+    try:
+        report = update_index(
+            args.paths or None, _index_dir(args), rebuild=args.rebuild, progress=progress
+        )
+    except KeyboardInterrupt:
+        progress.finish()
+        print("Interrupted: what was indexed so far is kept.", file=sys.stderr)
+        return 130
+    progress.finish()
+    _print_report(report)
+    return 0
+
+
+def _print_report(report: IndexReport) -> None:
+    print(
+        f"Indexed: {report.added} added, {report.updated} updated, {report.removed} removed, "
+        f"{report.unchanged} unchanged, {len(report.skipped)} skipped"
+    )
+    for skipped in report.skipped:
+        print(f"skipped: {skipped.path}: {skipped.reason}", file=sys.stderr)
+
+
+def _open_engine(index_dir: Path) -> Engine:
+    engine = Engine(index_dir)
+    if engine.needs_rebuild:
+        print("The index is outdated or was damaged: rebuilding it.", file=sys.stderr)
+        engine.close()
+        update_index(None, index_dir)
+        engine = Engine(index_dir)
+    return engine
+
+
+def _terminal_snippet(snippet: str, tty: bool) -> str:
+    marked = _MARK.sub(r"\033[1;33m\1\033[0m" if tty else r"**\1**", snippet)
+    return html.unescape(_TAG.sub("", marked))
+
+
+def _print_readable(result: SearchResult, stream: TextIO) -> None:
+    tty = stream.isatty()
+    print(f'{result.total} result(s) for "{result.query}" in {result.took_ms:.0f} ms', file=stream)
+    if result.corrected_query:
+        print(f"Showing results for: {result.corrected_query}", file=stream)
+    if result.suggestion:
+        print(f"Did you mean: {result.suggestion}", file=stream)
+    if result.variants:
+        forms = " · ".join(f"{v.form} {v.doc_count}" for v in result.variants)
+        print(f"Accented forms: {forms}", file=stream)
+    for rank, hit in enumerate(result.hits, start=1):
+        print(f"\n{rank}. {hit.title}", file=stream)
+        details = " · ".join(part for part in (hit.date, f"score {hit.score:.2f}") if part)
+        print(f"   {hit.path}  ({details})", file=stream)
+        print(f"   {_terminal_snippet(hit.snippet, tty)}", file=stream)
+
+
+def run_search(args: argparse.Namespace) -> int:
+    engine = _open_engine(_index_dir(args))
+    try:
+        if args.batch:
+            for line in sys.stdin:
+                result = engine.search(
+                    line.rstrip("\n"), limit=args.limit, exact=args.exact, sort=args.sort
+                )
+                print(json.dumps(result.to_json(), ensure_ascii=False), flush=True)
+            return 0
+        result = engine.search(args.query, limit=args.limit, exact=args.exact, sort=args.sort)
+        if args.json:
+            print(json.dumps(result.to_json(), ensure_ascii=False))
+        else:
+            _print_readable(result, sys.stdout)
+        return 0
+    finally:
+        engine.close()
+
+
+def _run_window(args: argparse.Namespace) -> int:
+    from desktop.app import run_app, take_screenshot
+
+    index_dir = default_index_dir(args.index_dir) if args.index_dir else None
+    if args.screenshot:
+        return take_screenshot(Path(args.screenshot), query=args.query, index_dir=index_dir)
+    return run_app(index_dir, query=args.query)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `timtin` console script."""
+    logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    if hasattr(sys.stdin, "reconfigure"):
+        sys.stdin.reconfigure(encoding="utf-8", errors="replace")
+    args = _build_parser().parse_args(argv)
+    if args.portable:
+        force_portable()
+    if args.command == "index":
+        return run_index(args)
+    if args.command == "search":
+        return run_search(args)
+    if args.self_test:
+        from index.self_test import run_self_test
+
+        return run_self_test()
+    return _run_window(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,169 @@
+"""Finding the query's words in a document and marking them up: snippets and the reader's HTML.
+
+Matching runs on folded (or exact) forms but cuts the original text, so `duong` marks `Đường`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from index.analysis import exact_form, syllable_spans
+from index.fold import fold
+
+SNIPPET_CHARS = 240
+_CONTEXT_BEFORE = 60
+_JOINABLE_GAP = re.compile(r"[ \t]+")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One syllable of a pattern: a set of words, a prefix or a glob, folded or exact."""
+
+    exact: bool = False
+    words: frozenset[str] = frozenset()
+    prefix: str = ""
+    glob: re.Pattern[str] | None = None
+
+    def accepts(self, folded_token: str, exact_token: str) -> bool:
+        token = exact_token if self.exact else folded_token
+        if self.words:
+            return token in self.words
+        if self.prefix:
+            return token.startswith(self.prefix)
+        return self.glob is not None and self.glob.fullmatch(token) is not None
+
+
+Pattern = tuple[Step, ...]
+
+
+def find_matches(text: str, patterns: Sequence[Pattern]) -> list[tuple[int, int]]:
+    """Spans of `text` the patterns match; neighbours separated by spaces merge into one span."""
+    if not patterns:
+        return []
+    folded = fold(text)
+    spans = syllable_spans(folded)
+    folded_tokens = [folded[start:end] for start, end in spans]
+    needs_exact = any(step.exact for pattern in patterns for step in pattern)
+    exact_text = exact_form(text) if needs_exact else ""
+    exact_tokens = [exact_text[start:end] for start, end in spans] if needs_exact else folded_tokens
+    covered = [False] * len(spans)
+    for index in range(len(spans)):
+        for pattern in patterns:
+            end = index + len(pattern)
+            if end > len(spans):
+                continue
+            if all(
+                step.accepts(folded_tokens[index + offset], exact_tokens[index + offset])
+                for offset, step in enumerate(pattern)
+            ) and _contiguous(folded, spans, index, end):
+                for covered_index in range(index, end):
+                    covered[covered_index] = True
+    return _merge(folded, spans, covered)
+
+
+def _contiguous(text: str, spans: list[tuple[int, int]], first: int, end: int) -> bool:
+    """Phrase syllables must stand next to each other, with only spaces between them."""
+    return all(
+        _JOINABLE_GAP.fullmatch(text, spans[i][1], spans[i + 1][0]) for i in range(first, end - 1)
+    )
+
+
+def _merge(text: str, spans: list[tuple[int, int]], covered: list[bool]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for (start, end), hit in zip(spans, covered, strict=True):
+        if not hit:
+            continue
+        if merged and _JOINABLE_GAP.fullmatch(text, merged[-1][1], start):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _marked(text: str, start: int, end: int, matches: Sequence[tuple[int, int]]) -> str:
+    """HTML of text[start:end] with the matches inside it wrapped in <mark>."""
+    parts: list[str] = []
+    cursor = start
+    for match_start, match_end in matches:
+        if match_end <= start or match_start >= end:
+            continue
+        match_start, match_end = max(match_start, start), min(match_end, end)
+        parts.append(html.escape(text[cursor:match_start]))
+        parts.append(f"<mark>{html.escape(text[match_start:match_end])}</mark>")
+        cursor = match_end
+    parts.append(html.escape(text[cursor:end]))
+    return "".join(parts)
+
+
+def _best_window(text: str, matches: Sequence[tuple[int, int]], body_start: int) -> int:
+    """Start of the window holding the most distinct matched words, preferring the body."""
+    candidates = [m for m in matches if m[0] >= body_start] or list(matches)
+    best_start, best_score = candidates[0][0], (-1, -1)
+    for anchor, _ in candidates:
+        start = max(0, anchor - _CONTEXT_BEFORE)
+        inside = [
+            fold(text[s:e]) for s, e in candidates if s >= start and e <= start + SNIPPET_CHARS
+        ]
+        syllables = {syllable for span in inside for syllable in span.split()}
+        score = (len(syllables), max(len(span.split()) for span in inside), len(inside))
+        if score > best_score:
+            best_start, best_score = start, score
+    return best_start
+
+
+def _word_boundary(text: str, position: int, *, forward: bool) -> int:
+    if position <= 0 or position >= len(text):
+        return max(0, min(position, len(text)))
+    step = 1 if forward else -1
+    limit = 20
+    while 0 < position < len(text) and limit and not text[position - 1].isspace():
+        position += step
+        limit -= 1
+    return position
+
+
+def snippet_html(text: str, matches: Sequence[tuple[int, int]]) -> str:
+    """A one-line excerpt around the best cluster of matches, escaped, matches in <mark>."""
+    first_break = text.find("\n", len(text) - len(text.lstrip()))
+    body_start = first_break + 1 if first_break >= 0 else 0
+    if matches:
+        start = _best_window(text, matches, body_start)
+    else:
+        start = body_start if body_start < len(text) else 0
+    start = _word_boundary(text, start, forward=False)
+    end = _word_boundary(text, start + SNIPPET_CHARS, forward=True)
+    while start < end and text[start].isspace():
+        start += 1
+    excerpt = _marked(text, start, end, matches).strip()
+    excerpt = re.sub(r"\s*\n\s*", " · ", excerpt)
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(text) else ""
+    return f"{prefix}{excerpt}{suffix}"
+
+
+def reader_html(text: str, matches: Sequence[tuple[int, int]]) -> str:
+    """The whole text as paragraphs, every match as `<a name="match-N"></a><mark>…</mark>`."""
+    paragraphs: list[str] = []
+    numbered = list(enumerate(matches, start=1))
+    cursor = 0
+    match_index = 0
+    for line in text.split("\n"):
+        line_end = cursor + len(line)
+        if line.strip():
+            parts: list[str] = []
+            position = cursor
+            while match_index < len(numbered) and numbered[match_index][1][0] < line_end:
+                number, (start, end) = numbered[match_index]
+                parts.append(html.escape(text[position:start]))
+                parts.append(
+                    f'<a name="match-{number}"></a><mark>{html.escape(text[start:end])}</mark>'
+                )
+                position = end
+                match_index += 1
+            parts.append(html.escape(text[position:line_end]))
+            paragraphs.append(f"<p>{''.join(parts)}</p>")
+        cursor = line_end + 1
+    return "\n".join(paragraphs)

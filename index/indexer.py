@@ -1,0 +1,198 @@
+"""Incremental indexing: walk folders, add new files, update changed ones, drop deleted ones.
+
+Commits in batches so an interrupted run keeps its work and the next run resumes from there.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from index.decode import UndecodableFile
+from index.documents import Document, is_readable_path, read_document
+from index.paths import default_index_dir, seeds_dir
+from index.results import IndexReport, Progress, SkippedFile
+from index.store import IndexMeta, create_fresh, open_or_create, write_meta, writer_for
+
+log = logging.getLogger("timtin.index")
+
+ProgressCallback = Callable[[Progress], None]
+CancelCheck = Callable[[], bool]
+
+COMMIT_EVERY = 2000
+PARALLEL_THRESHOLD = 1000
+_PROGRESS_INTERVAL = 0.05
+
+
+@dataclass(frozen=True)
+class FileState:
+    """What the index knows of a file, to decide whether it changed."""
+
+    size: int
+    mtime: float
+
+
+def _resolve_roots(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+    return [str(Path(p).expanduser().resolve()) for p in paths]
+
+
+def _under(path: str, roots: Sequence[str]) -> bool:
+    return any(path == root or path.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+
+
+def walk_files(root: str, skipped: list[SkippedFile]) -> Iterator[tuple[str, FileState]]:
+    """Every readable file below `root` (or `root` itself), hidden folders left out."""
+    top = Path(root)
+    if top.is_file():
+        if is_readable_path(top):
+            stat = top.stat()
+            yield str(top), FileState(stat.st_size, stat.st_mtime)
+        else:
+            skipped.append(SkippedFile(str(top), f"unsupported file type '{top.suffix}'"))
+        return
+    if not top.is_dir():
+        skipped.append(SkippedFile(root, "no such file or folder"))
+        return
+
+    def on_error(error: OSError) -> None:
+        skipped.append(SkippedFile(str(error.filename), f"cannot read folder: {error.strerror}"))
+
+    for folder, subfolders, files in os.walk(top, onerror=on_error):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        for name in sorted(files):
+            path = Path(folder, name)
+            if name.startswith(".") or not is_readable_path(path):
+                continue
+            try:
+                stat = path.stat()
+            except OSError as error:
+                skipped.append(SkippedFile(str(path), f"cannot read: {error.strerror}"))
+                continue
+            yield str(path), FileState(stat.st_size, stat.st_mtime)
+
+
+def document_fields(doc: Document) -> dict[str, Any]:
+    """The fields of one Whoosh document; the text goes to every analysed field."""
+    return {
+        "path": doc.path,
+        "title": doc.title,
+        "title_exact": doc.title,
+        "body": doc.text,
+        "body_exact": doc.text,
+        "shingles": doc.text,
+        "date": doc.date,
+        "date_key": doc.date_key,
+        "size": doc.size,
+        "mtime": doc.mtime,
+        "content_hash": doc.content_hash,
+        "encoding": doc.encoding,
+    }
+
+
+class _Throttled:
+    """Calls `progress` at most every few tens of milliseconds, and always for the last file."""
+
+    def __init__(self, progress: ProgressCallback | None, total: int) -> None:
+        self._progress = progress
+        self._total = total
+        self._last = 0.0
+
+    def __call__(self, done: int, current: str) -> None:
+        if self._progress is None:
+            return
+        now = time.monotonic()
+        if done == self._total or now - self._last >= _PROGRESS_INTERVAL:
+            self._last = now
+            self._progress(Progress(done, self._total, current))
+
+
+def _indexed_states(opened_index: Any, roots: Sequence[str]) -> dict[str, tuple[FileState, str]]:
+    states: dict[str, tuple[FileState, str]] = {}
+    with opened_index.searcher() as searcher:
+        for stored in searcher.all_stored_fields():
+            path = stored.get("path", "")
+            if _under(path, roots):
+                states[path] = (FileState(stored["size"], stored["mtime"]), stored["content_hash"])
+    return states
+
+
+def update_index(
+    paths: Sequence[str | os.PathLike[str]] | None = None,
+    index_dir: str | os.PathLike[str] | None = None,
+    *,
+    rebuild: bool = False,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+    procs: int | None = None,
+    commit_every: int = COMMIT_EVERY,
+) -> IndexReport:
+    """Bring the index up to date with `paths` (default: the folders it already covers)."""
+    target = default_index_dir(index_dir)
+    opened = open_or_create(target)
+    remembered = opened.meta.roots
+    requested = _resolve_roots(paths) if paths else (remembered or _resolve_roots([seeds_dir()]))
+    if rebuild:
+        index = create_fresh(target, requested)
+        roots, scan_roots = requested, requested
+    else:
+        index = opened.index
+        roots = remembered + [r for r in requested if r not in remembered]
+        scan_roots = roots if opened.needs_rebuild else requested
+
+    report = IndexReport()
+    walked: dict[str, FileState] = {}
+    for root in scan_roots:
+        walked.update(walk_files(root, report.skipped))
+    known = _indexed_states(index, scan_roots)
+
+    todo = [path for path, state in walked.items() if known.get(path, (None,))[0] != state]
+    report.unchanged = len(walked) - len(todo)
+    gone = [path for path in known if path not in walked]
+
+    throttled = _Throttled(progress, len(todo))
+    workers = procs if procs is not None else (2 if len(todo) >= PARALLEL_THRESHOLD else 1)
+    writer: Any = writer_for(index, procs=workers)
+    for path in gone:
+        writer.delete_by_term("path", path)
+    report.removed = len(gone)
+
+    in_batch = 0
+    for done, path in enumerate(todo, start=1):
+        if cancelled is not None and cancelled():
+            report.cancelled = True
+            break
+        previous = known.get(path)
+        try:
+            doc = read_document(Path(path))
+        except (UndecodableFile, OSError) as error:
+            reason = error.reason if isinstance(error, UndecodableFile) else error.strerror
+            report.skipped.append(SkippedFile(path, str(reason)))
+            if previous is not None:  # it was readable once: drop the stale copy
+                writer.delete_by_term("path", path)
+                report.removed += 1
+            throttled(done, path)
+            continue
+        if previous is None:
+            writer.add_document(**document_fields(doc))
+            report.added += 1
+        else:
+            writer.update_document(**document_fields(doc))
+            if previous[1] == doc.content_hash:
+                report.unchanged += 1
+            else:
+                report.updated += 1
+        in_batch += 1
+        throttled(done, path)
+        if in_batch >= commit_every:
+            writer.commit()
+            writer = writer_for(index, procs=workers)
+            in_batch = 0
+    writer.commit()
+    write_meta(target, IndexMeta(roots=roots))
+    log.info("indexed %s: %s", target, report)
+    return report

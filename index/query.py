@@ -1,0 +1,202 @@
+"""From what the user typed to a Whoosh query plan: what must match, what ranks higher.
+
+Whoosh syntax is parsed on accent-exact words; every word then matches folded, and ranks
+its accent-exact forms, title hits and neighbouring syllables (shingles) above the rest.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import logging
+import re
+from dataclasses import dataclass, field
+
+from whoosh import query as wq
+from whoosh.fields import TEXT, Schema
+from whoosh.qparser import AndGroup, QueryParser
+
+from index.accents import has_any_mark, stands_for
+from index.analysis import EXACT, SyllableTokenizer, exact_syllables
+from index.fold import fold
+from index.highlight import Pattern, Step
+from index.vocabulary import Vocabulary
+
+log = logging.getLogger("timtin.query")
+
+EXACT_BOOST = 60.0
+SHINGLE_BOOST = 12.0
+TITLE_BOOST = 2.0
+
+_EXACT_FIELD = {"body": "body_exact", "title": "title_exact"}
+_PARSE_SCHEMA = Schema(
+    body=TEXT(analyzer=SyllableTokenizer(EXACT), multitoken_query="phrase"),
+    title=TEXT(analyzer=SyllableTokenizer(EXACT), multitoken_query="phrase"),
+)
+_OPERATOR_WORDS = frozenset({"and", "or", "not", "andnot", "andmaybe"})
+
+
+@dataclass
+class QueryPlan:
+    """A parsed query: the Whoosh query to run, and what to highlight."""
+
+    query: wq.Query
+    patterns: list[Pattern] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return self.query is wq.NullQuery
+
+
+def _parse(text: str) -> wq.Query:
+    parser = QueryParser("body", _PARSE_SCHEMA, group=AndGroup)
+    return parser.parse(text)
+
+
+class _Planner:
+    """Turns a parsed query tree into the folded/exact query, collecting boosts and patterns."""
+
+    def __init__(self, vocabulary: Vocabulary, exact: bool) -> None:
+        self.vocabulary = vocabulary
+        self.exact = exact
+        self.boosts: list[wq.Query] = []
+        self.patterns: list[Pattern] = []
+        self.words: list[str] = []
+
+    def forms(self, typed: str) -> list[str]:
+        return [
+            form
+            for form, _ in self.vocabulary.forms_of(fold(typed))
+            if stands_for(typed, form, exact=self.exact)
+        ]
+
+    def word_step(self, typed: str) -> Step:
+        if self.exact:
+            return Step(exact=True, words=frozenset(self.forms(typed)))
+        return Step(words=frozenset({fold(typed)}))
+
+    def word_match(self, field_name: str, typed: str) -> wq.Query:
+        if self.exact:
+            forms = self.forms(typed)
+            terms = [wq.Term(_EXACT_FIELD[field_name], f) for f in forms]
+            return wq.Or(terms) if terms else wq.NullQuery
+        return wq.Term(field_name, fold(typed))
+
+    def add_word_boosts(self, field_name: str, typed: str) -> None:
+        folded = fold(typed)
+        if not self.exact and has_any_mark(typed):
+            forms = self.forms(typed)
+            self.boosts.extend(
+                wq.Term(_EXACT_FIELD[field_name], f, boost=EXACT_BOOST) for f in forms
+            )
+        if field_name == "body":
+            self.boosts.append(wq.Term("title", folded, boost=TITLE_BOOST))
+
+    def convert(self, node: wq.Query, positive: bool = True) -> wq.Query:
+        if isinstance(node, wq.Phrase):
+            return self.phrase(node.fieldname, list(node.words), positive)
+        if isinstance(node, (wq.Prefix, wq.Wildcard)):
+            return self.pattern_term(node, positive)
+        if isinstance(node, wq.Term):
+            return self.term(node.fieldname, str(node.text), positive)
+        if isinstance(node, wq.Not):
+            return wq.Not(self.convert(node.query, positive=False))
+        if isinstance(node, wq.AndNot):
+            return wq.AndNot(self.convert(node.a, positive), self.convert(node.b, False))
+        if isinstance(node, wq.AndMaybe):
+            return wq.AndMaybe(self.convert(node.a, positive), self.convert(node.b, positive))
+        if isinstance(node, (wq.And, wq.Or, wq.DisjunctionMax, wq.Ordered)):
+            children = [self.convert(child, positive) for child in node.subqueries]
+            kind = wq.Or if isinstance(node, (wq.Or, wq.DisjunctionMax)) else wq.And
+            return kind(children).normalize()
+        return wq.NullQuery  # ranges, Every, fuzzy syntax: nothing a reader means by a word
+
+    def term(self, field_name: str, typed: str, positive: bool) -> wq.Query:
+        syllables = exact_syllables(typed)
+        if len(syllables) != 1:
+            return self.phrase(field_name, syllables, positive) if syllables else wq.NullQuery
+        typed = syllables[0]
+        if positive:
+            self.patterns.append((self.word_step(typed),))
+            self.add_word_boosts(field_name, typed)
+            self.words.append(typed)
+        return self.word_match(field_name, typed)
+
+    def phrase(self, field_name: str, words: list[str], positive: bool) -> wq.Query:
+        typed = [s for word in words for s in exact_syllables(word)]
+        if len(typed) < 2:
+            return self.term(field_name, typed[0], positive) if typed else wq.NullQuery
+        if positive:
+            self.patterns.append(tuple(self.word_step(w) for w in typed))
+            for word in typed:
+                self.add_word_boosts(field_name, word)
+        if self.exact:
+            return wq.Sequence([self.word_match(field_name, w) for w in typed])
+        folded = [fold(w) for w in typed]
+        phrase = wq.Phrase(field_name, folded)
+        if field_name != "body":
+            return phrase
+        bigrams = [wq.Term("shingles", f"{a} {b}") for a, b in zip(folded, folded[1:], strict=False)]
+        return wq.And([*bigrams, phrase])
+
+    def pattern_term(self, node: wq.Query, positive: bool) -> wq.Query:
+        raw = str(node.text)
+        use_exact = self.exact and has_any_mark(raw)
+        text = raw.lower() if use_exact else fold(raw)
+        if not text.strip("*?"):
+            return wq.NullQuery  # a lone `*` would match every document
+        target = _EXACT_FIELD[node.fieldname] if use_exact else node.fieldname
+        if isinstance(node, wq.Prefix):
+            step = Step(exact=use_exact, prefix=text)
+            result: wq.Query = wq.Prefix(target, text)
+        else:
+            step = Step(exact=use_exact, glob=re.compile(fnmatch.translate(text)))
+            result = wq.Wildcard(target, text)
+        if positive:
+            self.patterns.append((step,))
+        return result
+
+    def shingle_boosts(self) -> None:
+        folded = [fold(w) for w in self.words]
+        self.boosts.extend(
+            wq.Term("shingles", f"{a} {b}", boost=SHINGLE_BOOST)
+            for a, b in zip(folded, folded[1:], strict=False)
+        )
+
+
+def _fallback_words(text: str) -> wq.Query:
+    """A query that fails to parse still searches its words, AND-ed."""
+    words = [w for w in re.findall(r"[^\W_]+", text) if w.lower() not in _OPERATOR_WORDS]
+    return wq.And([wq.Term("body", w) for w in words]) if words else wq.NullQuery
+
+
+def plan_query(text: str, vocabulary: Vocabulary, *, exact: bool = False) -> QueryPlan:
+    """Plan the search for `text` (already normalised) against an index's vocabulary."""
+    if not text.strip():
+        return QueryPlan(wq.NullQuery)
+    try:
+        parsed = _parse(text)
+    except Exception as error:  # the parser is lenient, but a user's query must never crash
+        log.info("query %r did not parse (%s); searching its words", text, error)
+        parsed = _fallback_words(text)
+    planner = _Planner(vocabulary, exact)
+    matcher = planner.convert(parsed).normalize()
+    if matcher is wq.NullQuery:
+        retry = _fallback_words(text)
+        if retry is wq.NullQuery:
+            return QueryPlan(wq.NullQuery)
+        planner = _Planner(vocabulary, exact)
+        matcher = planner.convert(retry).normalize()
+    if _only_negative(matcher):
+        return QueryPlan(wq.NullQuery)
+    planner.shingle_boosts()
+    final = wq.AndMaybe(matcher, wq.Or(planner.boosts)) if planner.boosts else matcher
+    return QueryPlan(final, planner.patterns, planner.words)
+
+
+def _only_negative(node: wq.Query) -> bool:
+    if isinstance(node, wq.Not):
+        return True
+    if isinstance(node, wq.And):
+        return all(_only_negative(child) for child in node.subqueries)
+    return False

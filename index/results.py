@@ -1,0 +1,118 @@
+"""Plain result objects the engine hands to the CLI, the window and the tests.
+
+No Whoosh or Qt types leak out of the engine: everything here is data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One accented form of an unaccented query word, with how many documents hold it."""
+
+    word: str
+    form: str
+    doc_count: int
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One ranked document: where it is, what it is, and where the query matched it."""
+
+    path: str
+    title: str
+    date: str
+    score: float
+    snippet: str
+    matches: list[tuple[int, int]]
+    folder: str = ""
+    encoding: str = "utf-8"
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """The answer to one query: ranked hits plus what the engine learned about the query."""
+
+    query: str
+    total: int
+    took_ms: float
+    hits: list[Hit]
+    variants: list[Variant] = field(default_factory=list)
+    corrected_query: str = ""
+    suggestion: str = ""
+
+    def to_json(self) -> dict[str, object]:
+        """The contract shape of `timtin search --json`."""
+        payload: dict[str, object] = {
+            "query": self.query,
+            "total": self.total,
+            "took_ms": round(self.took_ms, 3),
+            "hits": [
+                {
+                    "path": hit.path,
+                    "title": hit.title,
+                    "date": hit.date,
+                    "score": round(hit.score, 4),
+                    "snippet": hit.snippet,
+                    "matches": [list(span) for span in hit.matches],
+                }
+                for hit in self.hits
+            ],
+        }
+        if self.variants:
+            payload["variants"] = [
+                {"word": v.word, "form": v.form, "count": v.doc_count} for v in self.variants
+            ]
+        if self.corrected_query:
+            payload["corrected_query"] = self.corrected_query
+        if self.suggestion:
+            payload["suggestion"] = self.suggestion
+        return payload
+
+
+@dataclass(frozen=True)
+class ReaderView:
+    """One whole document prepared for reading: escaped HTML with numbered match anchors."""
+
+    path: str
+    title: str
+    date: str
+    html: str
+    match_count: int
+    matches: list[tuple[int, int]]
+    encoding: str = "utf-8"
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    """A file the indexer could not take, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass
+class IndexReport:
+    """What one indexing run did."""
+
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    skipped: list[SkippedFile] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where a running indexing job is: `done` of `total` files, the current one named."""
+
+    done: int
+    total: int
+    current: str = ""

@@ -1,0 +1,131 @@
+"""The search engine a reader talks to: open an index, rank, highlight, read one document.
+
+Thread-safe: one long-lived searcher shared behind a lock, reopened when the index changes.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from index.documents import date_of, read_text, title_of
+from index.highlight import find_matches, reader_html, snippet_html
+from index.normalize import normalize_text
+from index.query import QueryPlan, plan_query
+from index.results import Hit, ReaderView, SearchResult
+from index.store import OpenedIndex, open_or_create
+from index.vocabulary import Vocabulary
+
+log = logging.getLogger("timtin.search")
+
+SORT_RELEVANCE = "relevance"
+SORT_DATE = "date"
+
+
+class Engine:
+    """Search over one on-disk index; create it empty if it does not exist yet."""
+
+    def __init__(self, index_dir: str | os.PathLike[str]) -> None:
+        self.index_dir = Path(index_dir)
+        self._lock = threading.RLock()
+        self._opened: OpenedIndex = open_or_create(self.index_dir)
+        self._searcher: Any = self._opened.index.searcher()
+        self._vocabulary: Vocabulary | None = None
+
+    @property
+    def needs_rebuild(self) -> bool:
+        """True when the index was outdated or broken and now waits for a rebuild."""
+        return self._opened.needs_rebuild
+
+    @property
+    def roots(self) -> list[str]:
+        """The folders this index covers."""
+        return list(self._opened.meta.roots)
+
+    def refresh(self) -> None:
+        """Pick up what another writer committed since this engine opened."""
+        with self._lock:
+            fresh = self._searcher.refresh()
+            if fresh is not self._searcher:
+                self._searcher = fresh
+                self._vocabulary = None
+            self._opened = open_or_create(self.index_dir) if self._opened.needs_rebuild else (
+                self._opened)
+
+    def close(self) -> None:
+        with self._lock:
+            self._searcher.close()
+
+    def doc_count(self) -> int:
+        with self._lock:
+            return int(self._searcher.doc_count())
+
+    def vocabulary(self) -> Vocabulary:
+        """Accent-exact forms in the index, built once per index generation."""
+        with self._lock:
+            if self._vocabulary is None:
+                self._vocabulary = Vocabulary.from_reader(self._searcher.reader())
+            return self._vocabulary
+
+    def plan(self, query: str, *, exact: bool = False) -> QueryPlan:
+        return plan_query(normalize_text(query).strip(), self.vocabulary(), exact=exact)
+
+    def search(
+        self, query: str, *, limit: int = 10, exact: bool = False, sort: str = SORT_RELEVANCE
+    ) -> SearchResult:
+        """Ranked hits for `query`, each with a snippet and its match offsets."""
+        started = time.perf_counter()
+        plan = self.plan(query, exact=exact)
+        if plan.is_empty or limit <= 0:
+            return SearchResult(query, 0, _elapsed_ms(started), [])
+        with self._lock:
+            options: dict[str, Any] = {"limit": limit}
+            if sort == SORT_DATE:
+                options.update(sortedby="date_key", reverse=True)
+            results = self._searcher.search(plan.query, **options)
+            total = len(results)
+            ranked = [(hit.score or 0.0, dict(hit.fields())) for hit in results]
+        hits = [self._hit(stored, score, plan) for score, stored in ranked]
+        return SearchResult(query, total, _elapsed_ms(started), hits)
+
+    def _hit(self, stored: dict[str, Any], score: float, plan: QueryPlan) -> Hit:
+        path = stored["path"]
+        try:
+            text = read_text(Path(path)).text
+        except Exception as error:  # moved or changed since indexing: still list it
+            log.info("cannot re-read %s for its snippet: %s", path, error)
+            text = stored.get("title", "")
+        matches = find_matches(text, plan.patterns)
+        return Hit(
+            path=path,
+            title=stored.get("title", "") or Path(path).name,
+            date=stored.get("date", ""),
+            score=float(score),
+            snippet=snippet_html(text, matches),
+            matches=matches,
+            folder=str(Path(path).parent),
+            encoding=stored.get("encoding", ""),
+        )
+
+    def read(self, path: str, query: str = "", *, exact: bool = False) -> ReaderView:
+        """One whole document as HTML, every match of `query` marked and numbered."""
+        decoded = read_text(Path(path))
+        plan = self.plan(query, exact=exact)
+        matches = find_matches(decoded.text, plan.patterns)
+        return ReaderView(
+            path=path,
+            title=title_of(decoded.text) or Path(path).name,
+            date=date_of(decoded.text),
+            html=reader_html(decoded.text, matches),
+            match_count=len(matches),
+            matches=matches,
+            encoding=decoded.encoding,
+        )
+
+
+def _elapsed_ms(started: float) -> float:
+    return (time.perf_counter() - started) * 1000.0

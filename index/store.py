@@ -1,0 +1,122 @@
+"""Opening, creating and repairing the on-disk index, and the metadata kept beside it.
+
+A missing, outdated or broken index is replaced by an empty one flagged for a rebuild.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.index import Index
+
+from index.schema import SCHEMA_VERSION, DocumentSchema
+
+log = logging.getLogger("timtin.index")
+META_FILE = "timtin-meta.json"
+
+
+@dataclass
+class IndexMeta:
+    """What the index remembers about itself: its schema version and the folders it covers."""
+
+    schema_version: int = SCHEMA_VERSION
+    roots: list[str] = field(default_factory=list)
+
+
+@dataclass
+class OpenedIndex:
+    """A Whoosh index ready to use, and whether it must be rebuilt from its roots."""
+
+    index: Index
+    meta: IndexMeta
+    needs_rebuild: bool
+    reason: str = ""
+
+
+def read_meta(index_dir: Path) -> IndexMeta | None:
+    """The stored metadata, or None when it is missing or unreadable."""
+    try:
+        raw = json.loads((index_dir / META_FILE).read_text(encoding="utf-8"))
+        return IndexMeta(int(raw["schema_version"]), [str(r) for r in raw.get("roots", [])])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def write_meta(index_dir: Path, meta: IndexMeta) -> None:
+    """Write the metadata atomically, so a crash never leaves half a file."""
+    temporary = index_dir / f"{META_FILE}.{os.getpid()}.tmp"
+    payload = {"schema_version": meta.schema_version, "roots": meta.roots}
+    temporary.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(temporary, index_dir / META_FILE)
+
+
+def _clear_index_files(index_dir: Path) -> None:
+    for entry in index_dir.iterdir():
+        if entry.name == META_FILE:
+            continue
+        if entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
+
+
+def create_fresh(index_dir: Path, roots: list[str]) -> Index:
+    """Replace whatever is in `index_dir` by an empty index remembering `roots`."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    _clear_index_files(index_dir)
+    created = whoosh_index.create_in(str(index_dir), DocumentSchema())
+    write_meta(index_dir, IndexMeta(SCHEMA_VERSION, roots))
+    return created
+
+
+def _probe(opened: Index) -> None:
+    """Touch every segment so a missing or truncated file fails here, not mid-search."""
+    with opened.searcher() as searcher:
+        searcher.doc_count_all()
+        for field_name in ("path", "body"):
+            searcher.reader().field_length(field_name)
+
+
+def open_or_create(index_dir: Path) -> OpenedIndex:
+    """Open the index at `index_dir`; create, upgrade or repair it as needed."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    meta = read_meta(index_dir)
+    roots = meta.roots if meta else []
+    if not whoosh_index.exists_in(str(index_dir)):
+        return OpenedIndex(create_fresh(index_dir, roots), IndexMeta(SCHEMA_VERSION, roots), False)
+    if meta is None or meta.schema_version != SCHEMA_VERSION:
+        reason = "index metadata missing" if meta is None else (
+            f"schema version {meta.schema_version} is not {SCHEMA_VERSION}")
+        log.info("rebuilding index at %s: %s", index_dir, reason)
+        fresh = create_fresh(index_dir, roots)
+        return OpenedIndex(fresh, IndexMeta(SCHEMA_VERSION, roots), bool(roots), reason)
+    try:
+        opened = whoosh_index.open_dir(str(index_dir))
+        _probe(opened)
+    except Exception as error:  # any corruption: the index is derived data, rebuild it
+        reason = f"index unreadable ({type(error).__name__}: {error})"
+        log.warning("rebuilding index at %s: %s", index_dir, reason)
+        fresh = create_fresh(index_dir, roots)
+        return OpenedIndex(fresh, IndexMeta(SCHEMA_VERSION, roots), bool(roots), reason)
+    return OpenedIndex(opened, meta, False)
+
+
+def writer_for(opened: Index, *, procs: int = 1, timeout: float = 30.0) -> object:
+    """A Whoosh writer, waiting for another process's lock (flock dies with its process)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if procs > 1:
+                return opened.writer(procs=procs, multisegment=True, limitmb=128)
+            return opened.writer(limitmb=128)
+        except whoosh_index.LockError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
