@@ -5,6 +5,7 @@ The Whoosh tokenizers live here, in an importable module, because the schema pic
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -47,7 +48,7 @@ def exact_syllables(text: str) -> list[str]:
 
 def shingles(folded_text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
     """Folded syllable bigrams `"chu tich"` for neighbours separated only by spaces."""
-    for (start, end), (next_start, next_end) in zip(spans, spans[1:], strict=False):
+    for (start, end), (next_start, next_end) in itertools.pairwise(spans):
         if _SHINGLE_GAP.fullmatch(folded_text, end, next_start):
             yield start, next_end, f"{folded_text[start:end]} {folded_text[next_start:next_end]}"
 

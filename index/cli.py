@@ -9,6 +9,7 @@ import argparse
 import html
 import json
 import logging
+import multiprocessing
 import re
 import sys
 from collections.abc import Sequence
@@ -169,6 +170,7 @@ def _run_window(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `timtin` console script."""
+    multiprocessing.freeze_support()
     logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
@@ -183,7 +185,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "search":
         return run_search(args)
     if args.self_test:
-        from index.self_test import run_self_test
+        from desktop.self_test import run_self_test
 
         return run_self_test()
     return _run_window(args)

@@ -7,13 +7,14 @@ its accent-exact forms, title hits and neighbouring syllables (shingles) above t
 from __future__ import annotations
 
 import fnmatch
+import itertools
 import logging
 import re
 from dataclasses import dataclass, field
 
 from whoosh import query as wq
 from whoosh.fields import TEXT, Schema
-from whoosh.qparser import AndGroup, QueryParser
+from whoosh.qparser import AndGroup, PlusMinusPlugin, QueryParser
 
 from index.accents import has_any_mark, stands_for
 from index.analysis import EXACT, SyllableTokenizer, exact_syllables
@@ -32,6 +33,8 @@ _PARSE_SCHEMA = Schema(
     body=TEXT(analyzer=SyllableTokenizer(EXACT), multitoken_query="phrase"),
     title=TEXT(analyzer=SyllableTokenizer(EXACT), multitoken_query="phrase"),
 )
+_LEADING_OPERATOR = re.compile(r"^\s*(?:AND|OR|ANDNOT|ANDMAYBE)(?:\s+|$)")
+_TRAILING_OPERATOR = re.compile(r"(?:^|\s+)(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\s*$")
 _OPERATOR_WORDS = frozenset({"and", "or", "not", "andnot", "andmaybe"})
 
 
@@ -50,7 +53,20 @@ class QueryPlan:
 
 def _parse(text: str) -> wq.Query:
     parser = QueryParser("body", _PARSE_SCHEMA, group=AndGroup)
-    return parser.parse(text)
+    # `-word` excludes only at a word's start: `COVID-19` and `Việt Nam - Nga` are plain text.
+    parser.add_plugin(
+        PlusMinusPlugin(plusexpr=r"(?:(?<=\s)|^)\+(?=\w)", minusexpr=r"(?:(?<=\s)|^)-(?=\w)")
+    )
+    return parser.parse(_strip_dangling_operators(text))
+
+
+def _strip_dangling_operators(text: str) -> str:
+    """`ha AND` or `OR ha` mean `ha`: an operator with nothing on one side is dropped."""
+    previous = None
+    while previous != text:
+        previous = text
+        text = _LEADING_OPERATOR.sub("", _TRAILING_OPERATOR.sub("", text))
+    return text
 
 
 class _Planner:
@@ -136,7 +152,9 @@ class _Planner:
         phrase = wq.Phrase(field_name, folded)
         if field_name != "body":
             return phrase
-        bigrams = [wq.Term("shingles", f"{a} {b}") for a, b in zip(folded, folded[1:], strict=False)]
+        bigrams = [
+            wq.Term("shingles", f"{a} {b}") for a, b in itertools.pairwise(folded)
+        ]
         return wq.And([*bigrams, phrase])
 
     def pattern_term(self, node: wq.Query, positive: bool) -> wq.Query:
@@ -160,7 +178,7 @@ class _Planner:
         folded = [fold(w) for w in self.words]
         self.boosts.extend(
             wq.Term("shingles", f"{a} {b}", boost=SHINGLE_BOOST)
-            for a, b in zip(folded, folded[1:], strict=False)
+            for a, b in itertools.pairwise(folded)
         )
 
 

@@ -53,8 +53,9 @@ class Engine:
             if fresh is not self._searcher:
                 self._searcher = fresh
                 self._vocabulary = None
-            self._opened = open_or_create(self.index_dir) if self._opened.needs_rebuild else (
-                self._opened)
+            self._opened = (
+                open_or_create(self.index_dir) if self._opened.needs_rebuild else (self._opened)
+            )
 
     def close(self) -> None:
         with self._lock:

@@ -89,11 +89,14 @@ def open_or_create(index_dir: Path) -> OpenedIndex:
     index_dir.mkdir(parents=True, exist_ok=True)
     meta = read_meta(index_dir)
     roots = meta.roots if meta else []
-    if not whoosh_index.exists_in(str(index_dir)):
+    if not any(index_dir.glob("_MAIN_*.toc")):
         return OpenedIndex(create_fresh(index_dir, roots), IndexMeta(SCHEMA_VERSION, roots), False)
     if meta is None or meta.schema_version != SCHEMA_VERSION:
-        reason = "index metadata missing" if meta is None else (
-            f"schema version {meta.schema_version} is not {SCHEMA_VERSION}")
+        reason = (
+            "index metadata missing"
+            if meta is None
+            else (f"schema version {meta.schema_version} is not {SCHEMA_VERSION}")
+        )
         log.info("rebuilding index at %s: %s", index_dir, reason)
         fresh = create_fresh(index_dir, roots)
         return OpenedIndex(fresh, IndexMeta(SCHEMA_VERSION, roots), bool(roots), reason)

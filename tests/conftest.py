@@ -1,0 +1,68 @@
+"""Shared fixtures: real on-disk corpora and Whoosh indexes built in `tmp_path`.
+
+Nothing is mocked: every test that searches builds its index with the real indexer.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from index.indexer import update_index
+from index.search import Engine
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+LUONG_CUONG = SEEDS / "004_95fb111942143312.txt"
+MOSCOW_VISIT = SEEDS / "000_a37147b4426653dc.txt"
+
+
+def write_corpus(folder: Path, files: dict[str, str | bytes]) -> Path:
+    """Write `files` (name -> text or bytes) under `folder` and return it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def build_engine(tmp_path: Path) -> Iterator[Callable[[dict[str, str | bytes]], Engine]]:
+    """Index a small corpus of given files into a fresh index; yields a factory."""
+    engines: list[Engine] = []
+
+    def build(files: dict[str, str | bytes]) -> Engine:
+        corpus = write_corpus(tmp_path / f"corpus{len(engines)}", files)
+        index_dir = tmp_path / f"index{len(engines)}"
+        update_index([corpus], index_dir)
+        engine = Engine(index_dir)
+        engines.append(engine)
+        return engine
+
+    yield build
+    for engine in engines:
+        engine.close()
+
+
+@pytest.fixture(scope="session")
+def seeds_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An index of the bundled seeds, built once per test session."""
+    index_dir = tmp_path_factory.mktemp("seeds-index")
+    update_index([SEEDS], index_dir)
+    return index_dir
+
+
+@pytest.fixture
+def seeds_engine(seeds_index: Path) -> Iterator[Engine]:
+    engine = Engine(seeds_index)
+    yield engine
+    engine.close()
