@@ -1,0 +1,364 @@
+"""The reader pane: one whole document with every match highlighted, stepping between them.
+
+The engine gives escaped HTML with a numbered anchor before each match; this pane only
+paints it, finds the anchors in the laid-out document, and emphasises the current one.
+Nothing is ever loaded from outside: no images, no style sheets, no remote anything.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QFont, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QTextBrowser,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.results_delegate import is_dark, muted
+from desktop.richtext import DARK, LIGHT, MarkStyle, paint_marks
+from desktop.settings import ZOOM_RANGE
+from index.results import ReaderView
+
+log = logging.getLogger("timtin.desktop")
+
+ANCHOR_PREFIX = "match-"
+SAFE_SCHEMES = ("http", "https", "mailto")
+
+
+class SafeBrowser(QTextBrowser):
+    """A QTextBrowser that never loads a resource and never follows a link by itself."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setUndoRedoEnabled(False)
+        self.anchorClicked.connect(self.on_anchor_clicked)
+
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
+        return None  # no images, no style sheets, nothing from disk or network
+
+    def on_anchor_clicked(self, url: QUrl) -> None:
+        # Only a deliberate click on a web or mail link leaves the app, in the user's browser.
+        if url.scheme().lower() in SAFE_SCHEMES:
+            QDesktopServices.openUrl(url)
+
+
+def find_match_ranges(browser: QTextEdit, view: ReaderView) -> list[tuple[int, int]]:
+    """Document positions (start, end) of matches 1..N, found by their `match-N` anchors.
+
+    A match's length comes from the engine's offsets (the document holds the same
+    characters); without them, a match runs as far as its highlight colour does.
+    """
+    doc = browser.document()
+    starts: dict[int, int] = {}
+    fragments: list[tuple[int, int, QColor]] = []
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            fmt = fragment.charFormat()
+            fragments.append((fragment.position(), fragment.length(), fmt.background().color()))
+            for name in fmt.anchorNames():
+                if name.startswith(ANCHOR_PREFIX) and name[len(ANCHOR_PREFIX) :].isdigit():
+                    starts.setdefault(int(name[len(ANCHOR_PREFIX) :]), fragment.position())
+            it += 1
+        block = block.next()
+
+    lengths = [end - start for start, end in view.matches]
+    use_offsets = len(lengths) == len(starts) and all(n > 0 for n in lengths)
+    ranges: list[tuple[int, int]] = []
+    for number in sorted(starts):
+        start = starts[number]
+        if use_offsets and 1 <= number <= len(lengths):
+            ranges.append((start, start + lengths[number - 1]))
+            continue
+        end = start
+        colour: QColor | None = None
+        for pos, length, background in fragments:
+            if pos + length <= start:
+                continue
+            if pos > end:
+                break
+            if colour is None:
+                colour = background
+            elif background != colour or (pos != start and pos in starts.values()):
+                break
+            end = pos + length
+        ranges.append((start, max(end, start + 1)))
+    return ranges
+
+
+class ReaderPane(QWidget):
+    """Title, date and path over the article; a counter and previous/next match buttons."""
+
+    match_changed = Signal(int, int)  # current (1-based, 0 if none), total
+    document_shown = Signal(object)  # ReaderView
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._view: ReaderView | None = None
+        self._ranges: list[tuple[int, int]] = []
+        self._current = 0
+        self._zoom = 0
+        self._base_point_size = self.font().pointSizeF() * 1.15
+        self._placeholder_text = ""
+
+        self.title_label = QLabel(self)
+        self.title_label.setObjectName("readerTitle")
+        self.title_label.setWordWrap(True)
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        title_font = QFont(self.font())
+        title_font.setPointSizeF(self.font().pointSizeF() * 1.35)
+        title_font.setWeight(QFont.Weight.DemiBold)
+        self.title_label.setFont(title_font)
+
+        self.meta_label = QLabel(self)
+        self.meta_label.setObjectName("readerMeta")
+        self.meta_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.meta_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.meta_label.setWordWrap(True)
+
+        self.prev_button = QToolButton(self)
+        self.prev_button.setArrowType(Qt.ArrowType.UpArrow)
+        self.prev_button.setAutoRaise(True)
+        self.prev_button.clicked.connect(self.previous_match)
+        self.next_button = QToolButton(self)
+        self.next_button.setArrowType(Qt.ArrowType.DownArrow)
+        self.next_button.setAutoRaise(True)
+        self.next_button.clicked.connect(self.next_match)
+        self.counter_label = QLabel(self)
+        self.counter_label.setObjectName("matchCounter")
+        self.counter_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.counter_label.setMinimumWidth(64)
+
+        nav = QHBoxLayout()
+        nav.setSpacing(2)
+        nav.addWidget(self.prev_button)
+        nav.addWidget(self.counter_label)
+        nav.addWidget(self.next_button)
+
+        heading = QVBoxLayout()
+        heading.setSpacing(2)
+        heading.addWidget(self.title_label)
+        heading.addWidget(self.meta_label)
+        header_row = QHBoxLayout()
+        header_row.addLayout(heading, 1)
+        header_row.addLayout(nav)
+        header_row.setAlignment(nav, Qt.AlignmentFlag.AlignTop)
+
+        self.header = QWidget(self)
+        self.header.setObjectName("readerHeader")
+        self.header.setLayout(header_row)
+        header_row.setContentsMargins(16, 12, 10, 10)
+
+        self.browser = SafeBrowser(self)
+        self.browser.setObjectName("readerBrowser")
+        self.browser.setFrameShape(QFrame.Shape.NoFrame)
+        self.browser.document().setDocumentMargin(16)
+
+        self.placeholder = QLabel(self)
+        self.placeholder.setObjectName("readerPlaceholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setContentsMargins(24, 24, 24, 24)
+
+        line = QFrame(self)
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Plain)
+        line.setObjectName("readerRule")
+
+        article = QWidget(self)
+        article_layout = QVBoxLayout(article)
+        article_layout.setContentsMargins(0, 0, 0, 0)
+        article_layout.setSpacing(0)
+        article_layout.addWidget(self.header)
+        article_layout.addWidget(line)
+        article_layout.addWidget(self.browser, 1)
+
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(article)
+        self._article = article
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        self._apply_font()
+        self.retranslate()
+        self.clear()
+
+    # -- state -----------------------------------------------------------------------------
+
+    @property
+    def view(self) -> ReaderView | None:
+        return self._view
+
+    @property
+    def current_match(self) -> int:
+        return self._current
+
+    @property
+    def match_count(self) -> int:
+        return len(self._ranges)
+
+    @property
+    def match_ranges(self) -> list[tuple[int, int]]:
+        return list(self._ranges)
+
+    def current_match_text(self) -> str:
+        if not self._current:
+            return ""
+        start, end = self._ranges[self._current - 1]
+        cursor = QTextCursor(self.browser.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        return cursor.selectedText()
+
+    def _mark_style(self) -> MarkStyle:
+        return DARK if is_dark(self.palette()) else LIGHT
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def clear(self, message: str = "") -> None:
+        """Show a placeholder (the default hint when `message` is empty) instead of a document."""
+        self._view = None
+        self._ranges = []
+        self._current = 0
+        self.browser.clear()
+        self.browser.setExtraSelections([])
+        self._placeholder_text = message
+        self.placeholder.setText(message or self._default_placeholder())
+        self.stack.setCurrentWidget(self.placeholder)
+        self._update_nav()
+
+    def show_view(self, view: ReaderView) -> None:
+        """Paint a document and jump to its first match."""
+        self._view = view
+        self.title_label.setText(view.title.strip() or view.path)
+        self.meta_label.setText("  ·  ".join(part for part in (view.date, view.path) if part))
+        self.meta_label.setToolTip(view.path)
+        self.browser.setHtml(paint_marks(view.html, self._mark_style()))
+        self._ranges = find_match_ranges(self.browser, view)
+        if len(self._ranges) != view.match_count:
+            log.debug("found %d match anchors, engine said %d", len(self._ranges), view.match_count)
+        self.stack.setCurrentWidget(self._article)
+        self._current = 0
+        if self._ranges:
+            self.go_to_match(1)
+        else:
+            self.browser.setExtraSelections([])
+            self.browser.moveCursor(QTextCursor.MoveOperation.Start)
+            self._update_nav()
+        self.document_shown.emit(view)
+
+    def go_to_match(self, number: int) -> None:
+        """Make match `number` (1-based, wrapping) current: emphasise it and scroll to it."""
+        if not self._ranges:
+            return
+        total = len(self._ranges)
+        self._current = (number - 1) % total + 1
+        start, end = self._ranges[self._current - 1]
+        style = self._mark_style()
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.browser.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(style.current_background))
+        fmt.setForeground(QColor(style.current_foreground))
+        selection.cursor = cursor  # type: ignore[attr-defined]
+        selection.format = fmt  # type: ignore[attr-defined]
+        self.browser.setExtraSelections([selection])
+        self._scroll_to(start)
+        self._update_nav()
+
+    def _scroll_to(self, position: int) -> None:
+        # Put the match about a third of the way down, with context above it.
+        cursor = QTextCursor(self.browser.document())
+        cursor.setPosition(position)
+        self.browser.setTextCursor(cursor)
+        rect = self.browser.cursorRect(cursor)
+        bar = self.browser.verticalScrollBar()
+        target = bar.value() + rect.top() - self.browser.viewport().height() // 3
+        bar.setValue(max(bar.minimum(), min(bar.maximum(), target)))
+
+    def next_match(self) -> None:
+        if self._ranges:
+            self.go_to_match(self._current + 1)
+
+    def previous_match(self) -> None:
+        if self._ranges:
+            self.go_to_match(self._current - 1)
+
+    def _update_nav(self) -> None:
+        total = len(self._ranges)
+        has = total > 0
+        self.prev_button.setEnabled(total > 1)
+        self.next_button.setEnabled(total > 1)
+        self.counter_label.setText(f"{self._current} / {total}" if has else "")
+        self.counter_label.setVisible(has)
+        self.prev_button.setVisible(has)
+        self.next_button.setVisible(has)
+        self.match_changed.emit(self._current, total)
+
+    # -- zoom ------------------------------------------------------------------------------
+
+    @property
+    def zoom(self) -> int:
+        return self._zoom
+
+    def set_zoom(self, steps: int) -> None:
+        low, high = ZOOM_RANGE
+        self._zoom = max(low, min(high, steps))
+        self._apply_font()
+        if self._current:
+            self._scroll_to(self._ranges[self._current - 1][0])
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self._zoom + 1)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self._zoom - 1)
+
+    def _apply_font(self) -> None:
+        font = QFont(self.font())
+        font.setPointSizeF(max(6.0, self._base_point_size * (1 + 0.1 * self._zoom)))
+        self.browser.document().setDefaultFont(font)
+        self.browser.setFont(font)
+
+    # -- language and look -----------------------------------------------------------------
+
+    def _default_placeholder(self) -> str:
+        return self.tr("Select a result to read it here.")
+
+    def retranslate(self) -> None:
+        self.prev_button.setToolTip(self.tr("Previous match (Shift+F3)"))
+        self.next_button.setToolTip(self.tr("Next match (F3)"))
+        if not self._placeholder_text:
+            self.placeholder.setText(self._default_placeholder())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self.meta_label.setStyleSheet(f"color: {muted(self.palette()).name()};")
+            self.placeholder.setStyleSheet(f"color: {muted(self.palette()).name()};")
+        super().changeEvent(event)
+
+    def showEvent(self, event: Any) -> None:
+        self.meta_label.setStyleSheet(f"color: {muted(self.palette()).name()};")
+        self.placeholder.setStyleSheet(f"color: {muted(self.palette()).name()};")
+        super().showEvent(event)

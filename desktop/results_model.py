@@ -1,0 +1,103 @@
+"""The ranked hits of one search as a Qt list model, one row per hit, fields under custom roles.
+
+The model only holds what the engine returned; the delegate decides how a row looks.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt
+
+from index.results import Hit, SearchResult
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class Role(IntEnum):
+    HIT = Qt.ItemDataRole.UserRole + 1
+    TITLE = Qt.ItemDataRole.UserRole + 2
+    DATE = Qt.ItemDataRole.UserRole + 3
+    FOLDER = Qt.ItemDataRole.UserRole + 4
+    SNIPPET = Qt.ItemDataRole.UserRole + 5
+    PATH = Qt.ItemDataRole.UserRole + 6
+    SCORE = Qt.ItemDataRole.UserRole + 7
+    MATCH_COUNT = Qt.ItemDataRole.UserRole + 8
+
+
+def display_title(hit: Hit) -> str:
+    """The title to show: the engine's, or the file name when a document has none."""
+    return hit.title.strip() or Path(hit.path).name
+
+
+class ResultsModel(QAbstractListModel):
+    """Rows are the hits of the last `SearchResult` set on it, in the engine's order."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._result: SearchResult | None = None
+        self._hits: list[Hit] = []
+
+    @property
+    def result(self) -> SearchResult | None:
+        return self._result
+
+    def set_result(self, result: SearchResult | None) -> None:
+        self.beginResetModel()
+        self._result = result
+        self._hits = list(result.hits) if result is not None else []
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_result(None)
+
+    def hit(self, row: int) -> Hit | None:
+        return self._hits[row] if 0 <= row < len(self._hits) else None
+
+    # -- QAbstractListModel ----------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._hits)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid() or index.column() != 0:
+            return None
+        hit = self.hit(index.row())
+        if hit is None:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Role.TITLE):
+            return display_title(hit)
+        if role == Qt.ItemDataRole.ToolTipRole or role == Role.PATH:
+            return hit.path
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return " · ".join(part for part in (display_title(hit), hit.date, hit.folder) if part)
+        if role == Role.HIT:
+            return hit
+        if role == Role.DATE:
+            return hit.date
+        if role == Role.FOLDER:
+            return hit.folder
+        if role == Role.SNIPPET:
+            return hit.snippet
+        if role == Role.SCORE:
+            return hit.score
+        if role == Role.MATCH_COUNT:
+            return len(hit.matches)
+        return None
+
+    def roleNames(self) -> dict[int, QByteArray]:
+        names = super().roleNames()
+        for role in Role:
+            names[int(role)] = QByteArray(role.name.lower().encode())
+        return names

@@ -1,0 +1,149 @@
+"""A small typed wrapper over QSettings: everything the window remembers between runs.
+
+Keys live here and nowhere else, so a renamed key is one edit and a wrong type is a default.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+SORTS = ("relevance", "date")
+ZOOM_RANGE = (-5, 20)
+
+
+class Settings:
+    """Typed accessors over one `QSettings` store (the application's default one if none given)."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self._store = store if store is not None else QSettings()
+
+    @property
+    def store(self) -> QSettings:
+        return self._store
+
+    def sync(self) -> None:
+        self._store.sync()
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _str(self, key: str, default: str = "") -> str:
+        value = self._store.value(key, default)
+        return value if isinstance(value, str) else default
+
+    def _bool(self, key: str, default: bool) -> bool:
+        value = self._store.value(key, default)
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str):
+            return value.strip().lower() in ("true", "1", "yes", "on")
+        if isinstance(value, int):
+            return bool(value)
+        return default
+
+    def _int(self, key: str, default: int) -> int:
+        value = self._store.value(key, default)
+        try:
+            return int(value)  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            return default
+
+    def _bytes(self, key: str) -> QByteArray:
+        value = self._store.value(key)
+        return value if isinstance(value, QByteArray) else QByteArray()
+
+    # -- window ----------------------------------------------------------------------------
+
+    @property
+    def geometry(self) -> QByteArray:
+        return self._bytes("window/geometry")
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._store.setValue("window/geometry", value)
+
+    @property
+    def window_state(self) -> QByteArray:
+        return self._bytes("window/state")
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self._store.setValue("window/state", value)
+
+    @property
+    def splitter(self) -> QByteArray:
+        return self._bytes("window/splitter")
+
+    @splitter.setter
+    def splitter(self, value: QByteArray) -> None:
+        self._store.setValue("window/splitter", value)
+
+    # -- search ----------------------------------------------------------------------------
+
+    @property
+    def last_query(self) -> str:
+        return self._str("search/last_query")
+
+    @last_query.setter
+    def last_query(self, value: str) -> None:
+        self._store.setValue("search/last_query", value)
+
+    @property
+    def exact(self) -> bool:
+        return self._bool("search/exact", False)
+
+    @exact.setter
+    def exact(self, value: bool) -> None:
+        self._store.setValue("search/exact", bool(value))
+
+    @property
+    def sort(self) -> str:
+        value = self._str("search/sort", SORTS[0])
+        return value if value in SORTS else SORTS[0]
+
+    @sort.setter
+    def sort(self, value: str) -> None:
+        self._store.setValue("search/sort", value if value in SORTS else SORTS[0])
+
+    # -- reading and language --------------------------------------------------------------
+
+    @property
+    def zoom(self) -> int:
+        low, high = ZOOM_RANGE
+        return max(low, min(high, self._int("reader/zoom", 0)))
+
+    @zoom.setter
+    def zoom(self, value: int) -> None:
+        low, high = ZOOM_RANGE
+        self._store.setValue("reader/zoom", max(low, min(high, int(value))))
+
+    @property
+    def language(self) -> str:
+        """'' follows the system locale; otherwise a language code such as 'vi' or 'en'."""
+        return self._str("ui/language")
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._store.setValue("ui/language", value)
+
+    # -- collection ------------------------------------------------------------------------
+
+    @property
+    def folders(self) -> list[str]:
+        """Folders the user added, in the order added, without duplicates."""
+        value = self._store.value("collection/folders", [])
+        if isinstance(value, str):  # an INI store returns a one-element list as a bare string
+            value = [value] if value else []
+        if not isinstance(value, list):
+            return []
+        seen: list[str] = []
+        for item in value:
+            if isinstance(item, str) and item and item not in seen:
+                seen.append(item)
+        return seen
+
+    @folders.setter
+    def folders(self, value: list[str]) -> None:
+        self._store.setValue("collection/folders", list(dict.fromkeys(value)))
+
+    def add_folder(self, folder: str) -> None:
+        self.folders = [*self.folders, folder]

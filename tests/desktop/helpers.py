@@ -1,0 +1,25 @@
+"""Helpers shared by the window's tests: search and wait for the window to paint."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desktop.main_window import MainWindow
+from index.results import ReaderView, SearchResult
+
+LUONG_CUONG = "004_95fb111942143312.txt"
+MOSCOW_VISIT = "000_a37147b4426653dc.txt"
+WAIT_MS = 10_000
+
+
+def search(qtbot: Any, window: MainWindow, query: str) -> SearchResult:
+    """Type-free search: set the query, run it now, wait until it is painted."""
+    with qtbot.waitSignal(window.search_painted, timeout=WAIT_MS) as blocker:
+        window.set_query(query, now=True)
+    return blocker.args[0]
+
+
+def search_and_open(qtbot: Any, window: MainWindow, query: str) -> ReaderView:
+    with qtbot.waitSignal(window.document_opened, timeout=WAIT_MS) as blocker:
+        window.set_query(query, now=True)
+    return blocker.args[0]
