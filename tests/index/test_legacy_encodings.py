@@ -242,6 +242,47 @@ def test_seed_articles_take_the_cheap_path(text: str, monkeypatch: pytest.Monkey
     assert repair_decoded(text) is None
 
 
+# --- the committed sample files (tools/make_encoding_fixtures.py) -----------------------------
+
+SAMPLES = Path(__file__).resolve().parents[1] / "data" / "encodings"
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("windows1258.txt", "windows-1258"),
+        ("tcvn3.txt", "tcvn3"),
+        ("vni.txt", "vni-windows"),
+    ],
+)
+def test_sample_legacy_files_read_as_the_utf8_one(name: str, label: str) -> None:
+    expected = (SAMPLES / "utf8.txt").read_text(encoding="utf-8")
+    assert "Chủ tịch nước Lương Cường" in expected
+    assert decode_legacy((SAMPLES / name).read_bytes()) == (expected, label)
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("viqr.txt", "viqr"),
+        ("mojibake.txt", "utf-8 (mis-decoded as cp1252)"),
+    ],
+)
+def test_sample_spoiled_files_repair_to_the_utf8_one(name: str, label: str) -> None:
+    expected = (SAMPLES / "utf8.txt").read_text(encoding="utf-8")
+    assert repair_decoded((SAMPLES / name).read_text(encoding="utf-8")) == (expected, label)
+
+
+@pytest.mark.parametrize("name", ["utf8.txt", "utf8_bom.txt", "utf16.txt"])
+def test_sample_unicode_files_need_no_repair(name: str) -> None:
+    encoding = "utf-16" if name == "utf16.txt" else "utf-8-sig"
+    assert repair_decoded((SAMPLES / name).read_text(encoding=encoding)) is None
+
+
+def test_sample_binary_file_is_none() -> None:
+    assert decode_legacy((SAMPLES / "binary.bin.txt").read_bytes()) is None
+
+
 # --- properties --------------------------------------------------------------------------------
 
 WORDS = sorted(
