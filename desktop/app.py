@@ -16,8 +16,16 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
-from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QGuiApplication, QIcon
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QMessageLogContext,
+    QSettings,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QFontMetrics, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop.i18n import Translations
@@ -38,7 +46,24 @@ SCREENSHOT_SIZE = (1280, 800)
 WAIT_MS = 60_000
 
 
+# Qt chatter that says nothing to a user: the offscreen platform cannot size native windows.
+QUIET_QT_MESSAGES = ("This plugin does not support propagateSizeHints()",)
+qt_log = logging.getLogger("timtin.qt")
+
+
 # -- application setup --------------------------------------------------------------------
+
+
+def _qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    """Qt's warnings go to our log, not straight to stderr."""
+    if message in QUIET_QT_MESSAGES:
+        return
+    level = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+    }.get(kind, logging.ERROR)
+    qt_log.log(level, "%s", message)
 
 
 def _headless() -> bool:
@@ -91,11 +116,14 @@ def load_style_sheet(app: QApplication) -> None:
 
 
 def app_icon() -> QIcon:
+    """The window icon from resources/icons: every PNG size, else the SVG."""
     icons = resources_dir() / "icons"
-    for name in ("timtin.svg", "timtin.png", "icon.svg", "icon.png"):
-        if (icons / name).is_file():
-            return QIcon(str(icons / name))
-    return QIcon()
+    icon = QIcon()
+    for path in sorted(icons.glob("timtin-*.png")):
+        icon.addFile(str(path))
+    if icon.isNull() and (icons / "timtin.svg").is_file():
+        icon.addFile(str(icons / "timtin.svg"))
+    return icon
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -105,6 +133,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         return existing
     if _headless() and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    qInstallMessageHandler(_qt_message)
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     QCoreApplication.setApplicationVersion(__version__)
@@ -186,7 +215,10 @@ def run_app(index_dir: Path | None, *, query: str = "") -> int:
     window.show()
     if query:
         window.set_query(query, now=True)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        translations.remove()
 
 
 def take_screenshot(out: Path, *, query: str, index_dir: Path | None) -> int:
@@ -239,7 +271,7 @@ def self_test_window() -> list[str]:
     app = create_application()
     lines = [f"Qt platform: {QGuiApplication.platformName()}"]
     lines.append(
-        f"UI font: {app.font().family()} (Vietnamese letters: "
+        f"UI font: {QFontInfo(app.font()).family()} (Vietnamese letters: "
         f"{'yes' if covers_vietnamese(app.font()) else 'no'})"
     )
     translations = Translations(app)

@@ -223,6 +223,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(1)
         left.setMinimumWidth(260)
         self.reader.setMinimumWidth(320)
         self.splitter.setSizes([440, 660])
@@ -452,6 +453,7 @@ class MainWindow(QMainWindow):
             self.reads.cancel()
             self.reader.clear()
             self._show_empty_state()
+        self.statusBar().clearMessage()  # an old "index updated" note must not hide the count
         self._update_status()
         self.search_painted.emit(result)
 

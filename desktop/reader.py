@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QStackedWidget,
     QTextBrowser,
     QTextEdit,
@@ -124,6 +125,7 @@ class ReaderPane(QWidget):
         title_font.setPointSizeF(self.font().pointSizeF() * 1.35)
         title_font.setWeight(QFont.Weight.DemiBold)
         self.title_label.setFont(title_font)
+        self.title_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
         self.meta_label = QLabel(self)
         self.meta_label.setObjectName("readerMeta")
@@ -154,6 +156,7 @@ class ReaderPane(QWidget):
         heading.setSpacing(2)
         heading.addWidget(self.title_label)
         heading.addWidget(self.meta_label)
+        heading.addStretch(1)
         header_row = QHBoxLayout()
         header_row.addLayout(heading, 1)
         header_row.addLayout(nav)
@@ -162,7 +165,8 @@ class ReaderPane(QWidget):
         self.header = QWidget(self)
         self.header.setObjectName("readerHeader")
         self.header.setLayout(header_row)
-        header_row.setContentsMargins(16, 12, 10, 10)
+        header_row.setContentsMargins(16, 12, 10, 12)
+        self._header_row = header_row
 
         self.browser = SafeBrowser(self)
         self.browser.setObjectName("readerBrowser")
@@ -250,6 +254,7 @@ class ReaderPane(QWidget):
         self.title_label.setText(view.title.strip() or view.path)
         self.meta_label.setText("  ·  ".join(part for part in (view.date, view.path) if part))
         self.meta_label.setToolTip(view.path)
+        self._fit_header()
         self.browser.setHtml(paint_marks(view.html, self._mark_style()))
         self._ranges = find_match_ranges(self.browser, view)
         if len(self._ranges) != view.match_count:
@@ -294,6 +299,37 @@ class ReaderPane(QWidget):
         bar = self.browser.verticalScrollBar()
         target = bar.value() + rect.top() - self.browser.viewport().height() // 3
         bar.setValue(max(bar.minimum(), min(bar.maximum(), target)))
+
+    def _fit_header(self) -> None:
+        # A word-wrapped QLabel in a box layout asks for the height of a guessed wrap;
+        # pin each label to the height its text really needs at the width it will get.
+        margins = self._header_row.contentsMargins()
+        available = (
+            self.width()
+            - margins.left()
+            - margins.right()
+            - self._nav_width()
+            - self._header_row.spacing()
+        )
+        for label in (self.title_label, self.meta_label):
+            if available >= 80:
+                label.setMinimumHeight(0)  # QLabel's height-for-width never goes below its minimum
+                label.setMaximumHeight(16_777_215)
+                needed = label.heightForWidth(available)
+                label.setFixedHeight(max(label.fontMetrics().height(), needed))
+
+    def _nav_width(self) -> int:
+        return (
+            sum(
+                w.sizeHint().width()
+                for w in (self.prev_button, self.counter_label, self.next_button)
+            )
+            + 4
+        )
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._fit_header()
 
     def next_match(self) -> None:
         if self._ranges:

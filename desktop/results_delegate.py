@@ -99,9 +99,24 @@ class ResultDelegate(QStyledItemDelegate):
     def clear_cache(self) -> None:
         self._docs.clear()
 
-    def _snippet_height(self, doc: QTextDocument, font: QFont) -> int:
-        cap = QFontMetrics(font).lineSpacing() * SNIPPET_LINES
-        return min(int(doc.size().height() + 0.5), cap)
+    @staticmethod
+    def _snippet_height(doc: QTextDocument, _font: QFont) -> int:
+        """Height of the first SNIPPET_LINES laid-out lines, so no line is cut in half."""
+        layout = doc.documentLayout()
+        lines = 0
+        bottom = 0.0
+        block = doc.begin()
+        while block.isValid() and lines < SNIPPET_LINES:
+            text_layout = block.layout()
+            top = layout.blockBoundingRect(block).top()
+            for number in range(text_layout.lineCount()):
+                line = text_layout.lineAt(number)
+                bottom = top + line.y() + line.height()
+                lines += 1
+                if lines == SNIPPET_LINES:
+                    break
+            block = block.next()
+        return int(bottom + 0.999)
 
     # -- QStyledItemDelegate ---------------------------------------------------------------
 

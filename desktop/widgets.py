@@ -133,7 +133,7 @@ class ChipBar(QWidget):
         for variant in variants:
             chip = QToolButton(self)
             chip.setObjectName("chip")
-            chip.setText(f"{variant.form}  {variant.doc_count}")
+            chip.setText(f"{variant.form} · {variant.doc_count}")
             chip.setToolTip(f"{variant.word} → {variant.form}")
             chip.setCursor(Qt.CursorShape.PointingHandCursor)
             chip.clicked.connect(

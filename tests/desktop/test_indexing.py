@@ -1,0 +1,123 @@
+"""Indexing from the window: first start, adding a folder, re-index, cancel, failures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.main_window import MainWindow
+from tests.desktop.helpers import WAIT_MS, search
+
+
+def write_notes(folder: Path, count: int, word: str = "Cái Răng") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(count):
+        (folder / f"ghi-chu-{n:03d}.txt").write_text(
+            f"Ghi chú {n}\n0{1 + n % 9}/03/2024\nChuyến đi chợ nổi {word} lần {n}.\n",
+            encoding="utf-8",
+        )
+    return folder
+
+
+def test_first_start_builds_the_seeds_index_in_the_background(
+    qtbot, app, tmp_path: Path, settings, translations
+) -> None:
+    window = MainWindow(tmp_path / "fresh-index", settings, translations, restore_query=False)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.index_job.running
+    assert window.progress_bar.isVisible() and window.cancel_button.isVisible()
+    assert "Building the index" in window.empty_label.text()
+    assert not window.add_folder_action.isEnabled()
+    with qtbot.waitSignal(window.index_updated, timeout=30_000) as blocker:
+        pass
+    assert blocker.args[0].added == 2
+    assert window.doc_count() == 2
+    assert window.doc_count_label.text() == "2 documents"
+    assert not window.progress_bar.isVisible()
+    assert window.add_folder_action.isEnabled()
+    assert "Search 2 documents" in window.empty_label.text()
+    assert search(qtbot, window, "chu tich nuoc").hits
+
+
+def test_later_starts_open_the_index_at_once(window: MainWindow) -> None:
+    assert not window.index_job.running
+    assert window.doc_count() == 2
+
+
+def test_adding_a_folder_indexes_it_with_progress(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    folder = write_notes(tmp_path / "my notes", 4)
+    progress: list[tuple[int, int]] = []
+    window.index_job.progress_changed.connect(lambda done, total, _: progress.append((done, total)))
+    with qtbot.waitSignal(window.index_updated, timeout=WAIT_MS) as blocker:
+        assert window.add_folder(folder)
+        assert window.progress_bar.isVisible()
+        assert not window.reindex_action.isEnabled()
+    report = blocker.args[0]
+    assert report.added == 4
+    assert progress and progress[-1] == (4, 4)
+    assert window.progress_bar.maximum() == 4
+    assert window.settings.folders == [str(folder.resolve())]
+    assert window.doc_count() == 6
+    assert window.doc_count_label.text() == "6 documents"
+    assert "4 added" in window.statusBar().currentMessage()
+    result = search(qtbot, window, "cho noi cai rang")
+    assert [hit.folder.endswith("my notes") for hit in result.hits[:4]] == [True] * 4
+    # The seeds are still there: adding a folder adds to the collection.
+    assert search(qtbot, window, "chu tich nuoc").hits
+
+
+def test_reindex_picks_up_changes(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    folder = write_notes(tmp_path / "notes", 2)
+    with qtbot.waitSignal(window.index_updated, timeout=WAIT_MS):
+        window.add_folder(folder)
+    (folder / "moi.txt").write_text("Bài mới\nNói về sầu riêng Cái Mơn.\n", encoding="utf-8")
+    (folder / "ghi-chu-000.txt").unlink()
+    search(qtbot, window, "sau rieng")
+    assert window.model.rowCount() == 0
+    with (
+        qtbot.waitSignal(window.search_painted, timeout=WAIT_MS),  # re-runs the query after
+        qtbot.waitSignal(window.index_updated, timeout=WAIT_MS) as blocker,
+    ):
+        window.reindex_action.trigger()
+    assert blocker.args[0].added == 1 and blocker.args[0].removed == 1
+    assert window.model.rowCount() == 1
+
+
+def test_cancel_button_stops_indexing(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    folder = write_notes(tmp_path / "big", 300)
+    window.index_job.progress_changed.connect(lambda *_: window.cancel_button.click())
+    with qtbot.waitSignal(window.index_updated, timeout=30_000) as blocker:
+        window.add_folder(folder)
+    assert blocker.args[0].cancelled
+    assert "cancelled" in window.statusBar().currentMessage()
+    assert not window.progress_bar.isVisible()
+
+
+def test_unreadable_files_are_a_warning_not_an_error(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    folder = write_notes(tmp_path / "mixed", 1)
+    (folder / "rac.txt").write_bytes(b"\x00\x01\x02\xff\xfe" * 50)
+    with qtbot.waitSignal(window.index_updated, timeout=WAIT_MS) as blocker:
+        window.add_folder(folder)
+    assert len(blocker.args[0].skipped) == 1  # binary: NUL bytes
+    assert window.banner.isVisible() and window.banner.kind == "warning"
+    assert window.banner.text == "1 file could not be read and was skipped."
+    assert "rac.txt" in window.banner.label.toolTip()
+
+
+def test_an_index_that_cannot_be_opened_is_a_message(
+    qtbot, app, tmp_path: Path, settings, translations
+) -> None:
+    broken = tmp_path / "broken"
+    broken.write_text("not a folder", encoding="utf-8")
+    window = MainWindow(broken, settings, translations, restore_query=False)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.engine is None
+    assert window.banner.isVisible() and window.banner.kind == "error"
+    assert "could not be opened" in window.banner.text
+    window.index_job.wait(10_000)
+    qtbot.wait(50)
