@@ -5,19 +5,27 @@ Each candidate reading is scored by how many of its words are valid Vietnamese s
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
 
-from index.syllables import is_valid_syllable
+from index.syllables import is_attested_syllable, is_valid_syllable
 
 _GRAVE, _ACUTE, _TILDE, _HOOK, _DOT = "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"
 _CIRCUMFLEX, _BREVE, _HORN = "\u0302", "\u0306", "\u031b"
+
+# Known limits: TCVN3 loses the case of most accented capitals (see _TCVN3_PLAIN); a short
+# text can read as Vietnamese in two encodings ("Mơ" in VNI is "Mô" in 1258), and then
+# Windows-1258 wins; VN1-only TCVN 5712 capitals in control bytes are not read.
 
 # Scoring looks at the start of a file only; the winner then decodes the whole of it.
 _SAMPLE_BYTES = 64 * 1024
 _SAMPLE_CHARS = 32 * 1024
 _WORD = re.compile(r"[^\W\d_]+")
+# Files repeat their words; scoring asks about each one many times.
+_is_syllable = functools.lru_cache(maxsize=1 << 16)(is_valid_syllable)
+_is_attested = functools.lru_cache(maxsize=1 << 16)(is_attested_syllable)
 
 
 def _nfc(text: str) -> str:
@@ -88,20 +96,24 @@ _TCVN3 = _tcvn3_table()
 _TCVN3_SHARED = frozenset(
     _nfc(v + t) for v in _TCVN3_TONED_ROWS for t in (_GRAVE, _HOOK, _TILDE, _ACUTE, _DOT)
 )
-_TCVN3_SHARED_WORD = re.compile(r"[^\W\d_]*[" + "".join(sorted(_TCVN3_SHARED)) + r"][^\W\d_]*")
+_TCVN3_CAPITALS = "".join(
+    sorted({ch for ch in _TCVN3.values() if ch.isupper()} | set("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+)
+_TCVN3_CAPITAL_WORD = re.compile(r"[^\W\d_]*[" + _TCVN3_CAPITALS + r"][^\W\d_]*")
 
 
 def _tcvn3_recase(match: re.Match[str]) -> str:
     """Capitalise a shared-code letter inside an all-caps word ("VIệT" -> "VIỆT")."""
     word = match.group()
-    upper = sum(ch.isupper() for ch in word)
-    stray_lower = any(ch.islower() and ch not in _TCVN3_SHARED for ch in word)
-    return word.upper() if upper >= 2 and not stray_lower else word
+    if sum(ch.isupper() for ch in word) < 2:
+        return word
+    if any(ch.islower() and ch not in _TCVN3_SHARED for ch in word):
+        return word
+    return word.upper()
 
 
 def _decode_tcvn3(data: bytes) -> str:
-    text = data.decode("latin-1").translate(_TCVN3)
-    return _TCVN3_SHARED_WORD.sub(_tcvn3_recase, text)
+    return _TCVN3_CAPITAL_WORD.sub(_tcvn3_recase, data.decode("latin-1").translate(_TCVN3))
 
 
 # --- VNI-Windows -------------------------------------------------------------------------------
@@ -166,18 +178,26 @@ _DECODERS: tuple[tuple[str, Callable[[bytes], str]], ...] = (
 )
 
 
+# A word for scoring takes in the Latin-1 symbols a wrong code page leaves among letters
+# ("Ó®" is TCVN3 "để" read as 1258); quotes, degrees and the middle dot stay outside.
+_SCORED_WORD = re.compile(r"(?:[^\W\d_]|[\xa2-\xaa\xac-\xaf\xb1-\xb6\xb8-\xba\xbc-\xbf])+")
+
+
 def _score(text: str) -> tuple[int, int]:
-    """(valid, invalid) counts over the words that are not plain ASCII."""
-    valid = invalid = 0
-    for match in _WORD.finditer(text):
+    """(merit, invalid) over the words that are not plain ASCII: a valid syllable earns a point,
+    one in the bundled word list a second ("tìm" beats "tỡm"); a word cased like "tƯm" is
+    invalid, as only lower, Title and ALL CAPS occur."""
+    merit = invalid = 0
+    for match in _SCORED_WORD.finditer(text):
         word = match.group()
         if word.isascii():
             continue
-        if is_valid_syllable(word):
-            valid += 1
+        cased = word.islower() or word.istitle() or word.isupper()
+        if cased and _is_syllable(word):
+            merit += 1 + _is_attested(word)
         else:
             invalid += 1
-    return valid, invalid + text.count("\ufffd")
+    return merit, invalid + text.count("\ufffd")
 
 
 def decode_legacy(data: bytes) -> tuple[str, str] | None:
@@ -190,9 +210,9 @@ def decode_legacy(data: bytes) -> tuple[str, str] | None:
         return None
     best: tuple[int, int, str, Callable[[bytes], str]] | None = None
     for rank, (label, decode) in enumerate(_DECODERS):
-        valid, invalid = _score(decode(sample))
-        if valid and valid >= 2 * invalid:
-            key = (valid - invalid, -rank)
+        merit, invalid = _score(decode(sample))
+        if merit and merit >= 4 * invalid:
+            key = (merit - 2 * invalid, -rank)
             if best is None or key > best[:2]:
                 best = (*key, label, decode)
     if best is not None:
@@ -299,15 +319,26 @@ def _repair_run(run: str, raw: bytes, tally: _Tally) -> str:
 
 def _unmojibake(text: str, codec: str) -> tuple[str, _Tally]:
     undo, tally = _UNDO[codec], _Tally()
+    # Runs repeat ("á»‡" for every "ệ"): repair each distinct one once.
+    done: dict[str, tuple[str, _Tally]] = {}
 
-    def fix(match: re.Match[str]) -> str:
-        run = match.group()
+    def repair(run: str) -> tuple[str, _Tally]:
+        one = _Tally()
         core = run.rstrip(" ")
         raw = bytes(undo[ch] for ch in core)
         # "à" is C3 A0 and "Ơ" C6 A0: an editor that made the no-break space a space broke them.
         if core != run and codec == "cp1252" and raw[-1] in (0xC3, 0xC6):
-            return _repair_run(run, raw + b"\xa0", tally)
-        return _repair_run(core, raw, tally) + run[len(core) :]
+            return _repair_run(run, raw + b"\xa0", one), one
+        return _repair_run(core, raw, one) + run[len(core) :], one
+
+    def fix(match: re.Match[str]) -> str:
+        run = match.group()
+        if run not in done:
+            done[run] = repair(run)
+        repaired, one = done[run]
+        tally.fixed += one.fixed
+        tally.c1 |= one.c1
+        return repaired
 
     return _RUNS[codec].sub(fix, text), tally
 
@@ -328,10 +359,17 @@ def _repair_mojibake(text: str) -> tuple[str, str] | None:
             name = "latin-1" if codec == "cp1252" and c1 else codec
             times = "" if passes == 1 else " twice" if passes == 2 else f" {passes} times"
             best = (fixed, _nfc(current), f"utf-8 (mis-decoded{times} as {name})")
+        if passes and not _MOJIBAKE_HINT.search(current):
+            break  # nothing left that another code page could repair better
     return None if best is None else best[1:]
 
 
 # --- VIQR --------------------------------------------------------------------------------------
+
+# VIQR (RFC 1456) spells marks in ASCII after the vowel: a( a^ e^ o^ o+ u+, then ' ` ? ~ . for
+# the tones, and dd for đ.  A full stop, question mark or apostrophe right after a vowel is
+# ambiguous; RFC 1456 escapes the punctuation ("No^.i\."), and unescaped ones are read as a
+# tone only when that makes a syllable ("cho+." is "chợ", "Hello." stays "Hello.").
 
 _VIQR_SHAPES = {
     ("a", "("): _BREVE, ("a", "^"): _CIRCUMFLEX, ("e", "^"): _CIRCUMFLEX,
@@ -345,10 +383,9 @@ _VIQR_HINT = re.compile(r"[aeiouyAEIOUY](?:[(^+]|[`'?~.][a-zA-Z])")
 
 
 class _ViqrWord:
-    """One word read from VIQR: its Unicode form and what marks it used."""
+    """One word read from VIQR: its Unicode parts and what marks it used."""
 
-    def __init__(self, text: str, end: int) -> None:
-        self.source = text
+    def __init__(self, end: int) -> None:
         self.end = end
         self.parts: list[str] = []
         self.stroked = False  # dd -> đ
@@ -358,7 +395,7 @@ class _ViqrWord:
 
 
 def _read_viqr_word(text: str, start: int) -> _ViqrWord:
-    word = _ViqrWord(text, start)
+    word = _ViqrWord(start)
     i, n = start, len(text)
     if text[i : i + 2] in ("dd", "DD", "Dd"):
         word.parts.append("đ" if text[i] == "d" else "Đ")
@@ -405,11 +442,11 @@ def _viqr_convert(text: str) -> tuple[str, int, int, int]:
             out.append(source)
         else:
             converted = _nfc("".join(word.parts))
-            if is_valid_syllable(converted):
+            if _is_syllable(converted):
                 valid += 1
                 strong += word.final_tone is None or word.shaped or word.stroked
                 out.append(converted)
-            elif word.final_tone and is_valid_syllable(_nfc("".join(word.parts[:-1]))):
+            elif word.final_tone and _is_syllable(_nfc("".join(word.parts[:-1]))):
                 # "Ha` No^.i." style ambiguity: a final mark that spoils the word is punctuation.
                 out.append(_nfc("".join(word.parts[:-1])) + word.final_tone)
             elif word.shaped:

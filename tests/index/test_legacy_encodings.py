@@ -196,6 +196,7 @@ def test_spoiled_text_is_repaired_with_its_label(
         ),  # NBSP lost
         ("donâ€™t â€œquoteâ€\x9d", "don’t “quote”", "utf-8 (mis-decoded as cp1252)"),
         ("Vie^.t Nam", "Việt Nam", "viqr"),
+        ("VIE^.T NAM DDA^'T NU+O+'C", "VIỆT NAM ĐẤT NƯỚC", "viqr"),
         ("Ha` No^.i.", "Hà Nội.", "viqr"),  # an unescaped full stop after a toned word
         ("Ho^m nay tro+`i dde.p.", "Hôm nay trời đẹp.", "viqr"),
         ("Ho^m nay tro+`i dde^'n ga\\.", "Hôm nay trời đến ga.", "viqr"),  # escaped full stop
