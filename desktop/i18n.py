@@ -1,7 +1,9 @@
 """UI language: which one to use, and installing its compiled Qt Linguist catalogue.
 
 Sources are `resources/translations/timtin_<lang>.ts`; the `.qm` next to them is what loads.
-Recompile with `pyside6-lrelease resources/translations/*.ts` after editing a `.ts`.
+After changing UI strings: `pyside6-lupdate desktop/*.py -locations none -no-obsolete -ts
+resources/translations/timtin_vi.ts` (and `-pluralonly` for timtin_en.ts), translate, then
+`pyside6-lrelease resources/translations/*.ts`.  tests/desktop/test_i18n.py checks all three.
 """
 
 from __future__ import annotations

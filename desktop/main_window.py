@@ -51,6 +51,7 @@ from desktop.widgets import Banner, ChipBar, SearchField
 from desktop.workers import IndexJob, LatestRunner
 from index import __version__
 from index.results import IndexReport, ReaderView, SearchResult
+from index.paths import seeds_dir
 from index.search import Engine
 
 log = logging.getLogger("timtin.desktop")
@@ -90,7 +91,6 @@ class MainWindow(QMainWindow):
         self.engine: Engine | None = None
         self._painted_key: tuple[str, bool, str] | None = None
         self._pending_key: tuple[str, bool, str] | None = None
-        self._open_after_search = False
         self._search_started = 0.0
         self._last_report: IndexReport | None = None
         self._indexing_label = ""
@@ -129,8 +129,8 @@ class MainWindow(QMainWindow):
         if restore_query and self.settings.last_query:
             self.search_field.setText(self.settings.last_query)
             self._debounce.stop()
-        if build_if_empty and (self.engine is None or self.engine.doc_count() == 0):
-            self.start_indexing(None, first_run=True)
+        if build_if_empty and self._index_needs_building():
+            self.start_indexing(self._first_run_paths(), first_run=True)
         elif self.search_field.text().strip():
             self.run_search()
 
@@ -200,12 +200,14 @@ class MainWindow(QMainWindow):
         self.results_stack.addWidget(self.list_view)
 
         left = QWidget(self)
+        left.setObjectName("resultsPane")
+        left.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.setSpacing(6)
         notes = QWidget(left)
         notes_layout = QVBoxLayout(notes)
-        notes_layout.setContentsMargins(10, 0, 10, 0)
+        notes_layout.setContentsMargins(10, 6, 10, 0)
         notes_layout.setSpacing(6)
         notes_layout.addWidget(self.banner)
         notes_layout.addWidget(self.info_label)
@@ -362,6 +364,23 @@ class MainWindow(QMainWindow):
             )
         self._update_doc_count()
 
+    def _index_needs_building(self) -> bool:
+        if self.engine is None:
+            return True
+        if self.engine.needs_rebuild:
+            self.banner.show_message(
+                self.tr("The index was made by another version or was damaged; rebuilding it."),
+                "info",
+            )
+            return True
+        return self.doc_count() == 0
+
+    def _first_run_paths(self) -> list[str] | None:
+        """The index's own folders when it remembers any; else the seeds and added folders."""
+        if self.engine is not None and self.engine.roots:
+            return None
+        return [str(seeds_dir()), *self.settings.folders]
+
     def doc_count(self) -> int:
         if self.engine is None:
             return 0
@@ -514,8 +533,7 @@ class MainWindow(QMainWindow):
         if not self.query():
             return
         if self._key() not in (self._painted_key, self._pending_key) or self._debounce.isActive():
-            self._open_after_search = True
-            self.run_search()
+            self.run_search()  # its first hit opens when it is painted
             return
         self.open_current()
 

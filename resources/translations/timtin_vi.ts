@@ -15,6 +15,10 @@
             <source>The index at %1 could not be opened (%2). Use File → Re-index to rebuild it.</source>
             <translation>Không mở được chỉ mục tại %1 (%2). Chọn Tệp → Lập chỉ mục lại để dựng lại.</translation>
         </message>
+        <message>
+            <source>The index was made by another version or was damaged; rebuilding it.</source>
+            <translation>Chỉ mục được tạo bởi phiên bản khác hoặc đã hỏng; đang dựng lại.</translation>
+        </message>
         <message numerus="yes">
             <source>%n document(s)</source>
             <translation>

@@ -121,3 +121,16 @@ def test_an_index_that_cannot_be_opened_is_a_message(
     assert "could not be opened" in window.banner.text
     window.index_job.wait(10_000)
     qtbot.wait(50)
+
+
+def test_first_start_also_indexes_remembered_folders(
+    qtbot, app, tmp_path: Path, settings, translations
+) -> None:
+    folder = write_notes(tmp_path / "kept", 2)
+    settings.folders = [str(folder)]
+    window = MainWindow(tmp_path / "lost-index", settings, translations, restore_query=False)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.index_updated, timeout=30_000) as blocker:
+        window.show()
+    assert blocker.args[0].added == 4  # two seeds and two notes
+    assert window.doc_count() == 4

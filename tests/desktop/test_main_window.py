@@ -304,3 +304,29 @@ def test_document_markup_is_shown_as_text(qtbot, window: MainWindow, tmp_path: P
     assert window.reader.browser.document().allFormats()  # laid out
     assert view.match_count == 1
     assert window.reader.browser.loadResource(2, "http://example.invalid/x.png") is None
+
+
+def test_did_you_mean_is_shown_and_clickable(qtbot, window: MainWindow) -> None:
+    result = search(qtbot, window, "chu tich nuocc")
+    assert result.suggestion
+    assert window.info_label.isVisible()
+    assert "Did you mean" in window.info_label.text()
+    assert html.escape(result.suggestion) in window.info_label.text()
+    with qtbot.waitSignal(window.search_painted, timeout=WAIT_MS) as blocker:
+        window.info_label.linkActivated.emit(f"query:{result.suggestion}")
+    assert blocker.args[0].query == result.suggestion
+    assert window.search_field.text() == result.suggestion
+    assert window.model.rowCount() >= 1
+
+
+def test_variant_chips_narrow_to_one_accented_form(qtbot, window: MainWindow) -> None:
+    result = search(qtbot, window, "luong cuong")
+    if not result.variants:
+        pytest.skip("the engine offers no accented forms for this query")
+    assert window.chips.isVisible()
+    assert len(window.chips.chips) == len(result.variants)
+    variant = result.variants[0]
+    with qtbot.waitSignal(window.search_painted, timeout=WAIT_MS):
+        window.chips.chips[0].click()
+    assert variant.form in window.search_field.text()
+    assert window.accent_box.isChecked()
