@@ -50,8 +50,8 @@ from desktop.settings import Settings
 from desktop.widgets import Banner, ChipBar, SearchField
 from desktop.workers import IndexJob, LatestRunner
 from index import __version__
-from index.results import IndexReport, ReaderView, SearchResult
 from index.paths import seeds_dir
+from index.results import IndexReport, ReaderView, SearchResult
 from index.search import Engine
 
 log = logging.getLogger("timtin.desktop")
