@@ -10,6 +10,7 @@ import html
 import json
 import logging
 import multiprocessing
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -183,7 +184,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "index":
         return run_index(args)
     if args.command == "search":
-        return run_search(args)
+        try:
+            return run_search(args)
+        except BrokenPipeError:  # `timtin search … | head`: the reader stopped listening
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
     if args.self_test:
         from desktop.self_test import run_self_test
 

@@ -1,4 +1,4 @@
-"""Turning a file's bytes into text: UTF-8 (with or without BOM) and UTF-16 with BOM.
+"""Turning a file's bytes into text: UTF-8, UTF-16, and old Vietnamese encodings.
 
 Binary or undecodable bytes raise `UndecodableFile` with a reason a person can read.
 """
@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import codecs
 from dataclasses import dataclass
+
+from index.legacy_encodings import decode_legacy, repair_decoded
 
 # Past this share of control characters a file is data, not prose.
 _MAX_CONTROL_SHARE = 0.01
@@ -90,10 +92,19 @@ def decode_bytes(data: bytes) -> DecodedText:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        return _decode_other(data, error)
+        return _decode_legacy(data, error)
+    repaired = repair_decoded(text)  # mojibake (`Viá»‡t`) or VIQR (`Vie^.t`) saved as UTF-8
+    if repaired is not None:
+        return _checked(*repaired)
     return _checked(text, "utf-8")
 
 
-def _decode_other(data: bytes, error: UnicodeDecodeError) -> DecodedText:
-    """The seam for legacy encodings: bytes that are not UTF-8."""
-    raise UndecodableFile(f"not UTF-8 (invalid byte 0x{data[error.start]:02x} at {error.start})")
+def _decode_legacy(data: bytes, error: UnicodeDecodeError) -> DecodedText:
+    """Bytes that are not UTF-8: Windows-1258, TCVN3, VNI, or plain cp1252 prose."""
+    legacy = decode_legacy(data)
+    if legacy is None:
+        raise UndecodableFile(
+            f"not UTF-8 (invalid byte 0x{data[error.start]:02x} at {error.start}) "
+            "and not a known Vietnamese encoding"
+        )
+    return _checked(*legacy)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from index.syllables import Tone, is_valid_syllable, with_tone
+from index.syllables import Tone, is_attested_syllable, is_valid_syllable, with_tone
 
 __all__ = ["convert_typed_word", "telex_to_vietnamese", "vni_to_vietnamese"]
 
@@ -94,7 +94,7 @@ class _Typing:
 
 
 def _type(word: str, keys: Callable[[str, bool, _Typing], list[_Typing] | None]) -> str:
-    """Feed a word key by key, keeping every reading; the first valid one wins."""
+    """Feed a word key by key, keeping every reading; the first attested, else valid, wins."""
     readings = [_Typing()]
     for char in word:
         key, upper = char.lower(), char.isupper()
@@ -103,10 +103,13 @@ def _type(word: str, keys: Callable[[str, bool, _Typing], list[_Typing] | None])
             acted = keys(key, upper, reading)
             following += acted if acted else [reading.append(key, upper)]
         readings = list(dict.fromkeys(following))[:_MAX_READINGS]
-    for reading in readings:
-        toned = with_tone(reading.bare(), reading.tone)
-        if toned is not None:
-            return toned
+    toned = [t for r in readings if (t := with_tone(r.bare(), r.tone)) is not None]
+    # Keys like the second `o` in `khoeo` may modify or append: a real word beats a mere syllable.
+    for word_read in toned:
+        if is_attested_syllable(word_read):
+            return word_read
+    if toned:
+        return toned[0]
     return _rough_tone(readings[0].bare(), readings[0].tone)
 
 

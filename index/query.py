@@ -32,7 +32,10 @@ _EXACT_FIELD = {"body": "body_exact", "title": "title_exact"}
 _PARSE_SCHEMA = Schema(
     body=TEXT(analyzer=SyllableTokenizer(EXACT), multitoken_query="phrase"),
     title=TEXT(analyzer=SyllableTokenizer(EXACT), multitoken_query="phrase"),
+    # `exact:bạn` matches that one word with its accents as typed, whatever the mode.
+    exact=TEXT(analyzer=SyllableTokenizer(EXACT), multitoken_query="phrase"),
 )
+EXACT_OPERATOR = "exact"
 _LEADING_OPERATOR = re.compile(r"^\s*(?:AND|OR|ANDNOT|ANDMAYBE)(?:\s+|$)")
 _TRAILING_OPERATOR = re.compile(r"(?:^|\s+)(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\s*$")
 _OPERATOR_WORDS = frozenset({"and", "or", "not", "andnot", "andmaybe"})
@@ -79,29 +82,29 @@ class _Planner:
         self.patterns: list[Pattern] = []
         self.words: list[str] = []
 
-    def forms(self, typed: str) -> list[str]:
+    def forms(self, typed: str, exact: bool) -> list[str]:
         return [
             form
             for form, _ in self.vocabulary.forms_of(fold(typed))
-            if stands_for(typed, form, exact=self.exact)
+            if stands_for(typed, form, exact=exact)
         ]
 
-    def word_step(self, typed: str) -> Step:
-        if self.exact:
-            return Step(exact=True, words=frozenset(self.forms(typed)))
+    def word_step(self, typed: str, exact: bool) -> Step:
+        if exact:
+            return Step(exact=True, words=frozenset(self.forms(typed, exact)))
         return Step(words=frozenset({fold(typed)}))
 
-    def word_match(self, field_name: str, typed: str) -> wq.Query:
-        if self.exact:
-            forms = self.forms(typed)
+    def word_match(self, field_name: str, typed: str, exact: bool) -> wq.Query:
+        if exact:
+            forms = self.forms(typed, exact)
             terms = [wq.Term(_EXACT_FIELD[field_name], f) for f in forms]
             return wq.Or(terms) if terms else wq.NullQuery
         return wq.Term(field_name, fold(typed))
 
-    def add_word_boosts(self, field_name: str, typed: str) -> None:
+    def add_word_boosts(self, field_name: str, typed: str, exact: bool) -> None:
         folded = fold(typed)
-        if not self.exact and has_any_mark(typed):
-            forms = self.forms(typed)
+        if not exact and has_any_mark(typed):
+            forms = self.forms(typed, exact)
             self.boosts.extend(
                 wq.Term(_EXACT_FIELD[field_name], f, boost=EXACT_BOOST) for f in forms
             )
@@ -127,43 +130,49 @@ class _Planner:
             return kind(children).normalize()
         return wq.NullQuery  # ranges, Every, fuzzy syntax: nothing a reader means by a word
 
+    def _field_and_mode(self, field_name: str) -> tuple[str, bool]:
+        if field_name == EXACT_OPERATOR:
+            return "body", True
+        return field_name, self.exact
+
     def term(self, field_name: str, typed: str, positive: bool) -> wq.Query:
         syllables = exact_syllables(typed)
         if len(syllables) != 1:
             return self.phrase(field_name, syllables, positive) if syllables else wq.NullQuery
         typed = syllables[0]
+        field_name, exact = self._field_and_mode(field_name)
         if positive:
-            self.patterns.append((self.word_step(typed),))
-            self.add_word_boosts(field_name, typed)
+            self.patterns.append((self.word_step(typed, exact),))
+            self.add_word_boosts(field_name, typed, exact)
             self.words.append(typed)
-        return self.word_match(field_name, typed)
+        return self.word_match(field_name, typed, exact)
 
     def phrase(self, field_name: str, words: list[str], positive: bool) -> wq.Query:
         typed = [s for word in words for s in exact_syllables(word)]
         if len(typed) < 2:
             return self.term(field_name, typed[0], positive) if typed else wq.NullQuery
+        field_name, exact = self._field_and_mode(field_name)
         if positive:
-            self.patterns.append(tuple(self.word_step(w) for w in typed))
+            self.patterns.append(tuple(self.word_step(w, exact) for w in typed))
             for word in typed:
-                self.add_word_boosts(field_name, word)
-        if self.exact:
-            return wq.Sequence([self.word_match(field_name, w) for w in typed])
+                self.add_word_boosts(field_name, word, exact)
+        if exact:
+            return wq.Sequence([self.word_match(field_name, w, exact) for w in typed])
         folded = [fold(w) for w in typed]
         phrase = wq.Phrase(field_name, folded)
         if field_name != "body":
             return phrase
-        bigrams = [
-            wq.Term("shingles", f"{a} {b}") for a, b in itertools.pairwise(folded)
-        ]
+        bigrams = [wq.Term("shingles", f"{a} {b}") for a, b in itertools.pairwise(folded)]
         return wq.And([*bigrams, phrase])
 
     def pattern_term(self, node: wq.Query, positive: bool) -> wq.Query:
         raw = str(node.text)
-        use_exact = self.exact and has_any_mark(raw)
+        field_name, exact = self._field_and_mode(node.fieldname)
+        use_exact = exact and has_any_mark(raw)
         text = raw.lower() if use_exact else fold(raw)
         if not text.strip("*?"):
             return wq.NullQuery  # a lone `*` would match every document
-        target = _EXACT_FIELD[node.fieldname] if use_exact else node.fieldname
+        target = _EXACT_FIELD[field_name] if use_exact else field_name
         if isinstance(node, wq.Prefix):
             step = Step(exact=use_exact, prefix=text)
             result: wq.Query = wq.Prefix(target, text)

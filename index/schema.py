@@ -5,22 +5,23 @@ Bump SCHEMA_VERSION whenever fields or analysis change: older indexes are rebuil
 
 from __future__ import annotations
 
-from whoosh.fields import ID, STORED, TEXT, SchemaClass
+from whoosh.fields import ID, STORED, SchemaClass
 
-from index.analysis import EXACT, FOLDED, SHINGLE, SyllableTokenizer
+from index.analysis import EXACT, FOLDED, SHINGLE
+from index.fields import SyllableField
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class DocumentSchema(SchemaClass):  # type: ignore[misc]
     """Folded syllables match, exact syllables rank, shingles give phrase precision."""
 
     path = ID(stored=True, unique=True)
-    title = TEXT(analyzer=SyllableTokenizer(FOLDED), phrase=True, stored=True)
-    title_exact = TEXT(analyzer=SyllableTokenizer(EXACT), phrase=False)
-    body = TEXT(analyzer=SyllableTokenizer(FOLDED), phrase=True)
-    body_exact = TEXT(analyzer=SyllableTokenizer(EXACT), phrase=True)
-    shingles = TEXT(analyzer=SyllableTokenizer(SHINGLE), phrase=False)
+    title = SyllableField(FOLDED, phrase=True, stored=True)
+    title_exact = SyllableField(EXACT, phrase=False)
+    body = SyllableField(FOLDED, phrase=True)
+    body_exact = SyllableField(EXACT, phrase=False)
+    shingles = SyllableField(SHINGLE, phrase=False)
     date = STORED()
     date_key = ID(sortable=True)
     size = STORED()

@@ -18,6 +18,7 @@ from index.normalize import normalize_text
 from index.query import QueryPlan, plan_query
 from index.results import Hit, ReaderView, SearchResult
 from index.store import OpenedIndex, open_or_create
+from index.suggest import did_you_mean, typed_without_input_method, variants_of
 from index.vocabulary import Vocabulary
 
 log = logging.getLogger("timtin.search")
@@ -80,7 +81,10 @@ class Engine:
     ) -> SearchResult:
         """Ranked hits for `query`, each with a snippet and its match offsets."""
         started = time.perf_counter()
-        plan = self.plan(query, exact=exact)
+        text = normalize_text(query).strip()
+        vocabulary = self.vocabulary()
+        corrected = typed_without_input_method(text, vocabulary) if text else ""
+        plan = plan_query(corrected or text, vocabulary, exact=exact)
         if plan.is_empty or limit <= 0:
             return SearchResult(query, 0, _elapsed_ms(started), [])
         with self._lock:
@@ -91,7 +95,15 @@ class Engine:
             total = len(results)
             ranked = [(hit.score or 0.0, dict(hit.fields())) for hit in results]
         hits = [self._hit(stored, score, plan) for score, stored in ranked]
-        return SearchResult(query, total, _elapsed_ms(started), hits)
+        return SearchResult(
+            query,
+            total,
+            _elapsed_ms(started),
+            hits,
+            variants=variants_of(plan.words, vocabulary),
+            corrected_query=corrected,
+            suggestion=did_you_mean(corrected or text, vocabulary) if total == 0 else "",
+        )
 
     def _hit(self, stored: dict[str, Any], score: float, plan: QueryPlan) -> Hit:
         path = stored["path"]

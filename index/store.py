@@ -20,6 +20,7 @@ from index.schema import SCHEMA_VERSION, DocumentSchema
 
 log = logging.getLogger("timtin.index")
 META_FILE = "timtin-meta.json"
+WRITER_POOL_MB = 512
 
 
 @dataclass
@@ -117,8 +118,12 @@ def writer_for(opened: Index, *, procs: int = 1, timeout: float = 30.0) -> objec
     while True:
         try:
             if procs > 1:
-                return opened.writer(procs=procs, multisegment=True, limitmb=128)
-            return opened.writer(limitmb=128)
+                # Big batches and a big pool: small ones made Whoosh spill runs to disk and
+                # merge them in Python, slower on two cores than one (see BENCHMARKS.md).
+                return opened.writer(
+                    procs=procs, multisegment=True, limitmb=WRITER_POOL_MB, batchsize=256
+                )
+            return opened.writer(limitmb=WRITER_POOL_MB)
         except whoosh_index.LockError:
             if time.monotonic() > deadline:
                 raise

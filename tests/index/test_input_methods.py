@@ -128,7 +128,11 @@ def _typed(word: str, letters: dict[str, str], tones: dict[str, str]) -> str:
     return keys + tones.get(syllable.tone.value, "")
 
 
-NATIVE = sorted(word for word in attested_syllables() if "oo" not in strip_tone(word))
+# Telex reads a repeated a/e/o in one syllable as a circumflex key (`khoeo` is `khôe`, as in
+# Unikey), so words spelling one of those letters twice cannot be typed letter by letter.
+NATIVE = sorted(
+    word for word in attested_syllables() if all(strip_tone(word).count(v) < 2 for v in "aeo")
+)
 
 
 @given(st.sampled_from(NATIVE))
