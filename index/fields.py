@@ -14,8 +14,15 @@ from whoosh.fields import TEXT
 from whoosh.formats import Positions
 from whoosh.system import pack_uint
 
-from index.analysis import EXACT, FOLDED, SHINGLE, SyllableTokenizer, exact_form, shingles
-from index.analysis import syllable_spans
+from index.analysis import (
+    EXACT,
+    FOLDED,
+    SHINGLE,
+    SyllableTokenizer,
+    exact_form,
+    shingles,
+    syllable_spans,
+)
 from index.fold import fold
 
 
