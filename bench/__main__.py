@@ -1,0 +1,244 @@
+"""Command line of the benchmark: `python -m bench --docs 10000 [--rounds 3] [--skip-recoll]`.
+
+Runs every engine on one cached corpus, prints the report section and merges it into BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from functools import partial
+from pathlib import Path
+
+from bench import machine, ours, peer_recoll, report
+from bench.corpus import (
+    CACHE,
+    DEFAULT_SEED,
+    corpus_bytes,
+    corpus_files,
+    ensure_corpus,
+    load_queries,
+    one_file_changed,
+)
+from bench.measure import WorkerError, percentile, run_worker
+from bench.report import Figures
+
+MB = 1024 * 1024
+LABELS = {"fts5": "FTS5", "ours": "Tìm Tin", "recoll": "Recoll"}
+
+
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=10_000, help="corpus size (default 10000)")
+    ap.add_argument("--rounds", type=int, default=3, help="passes over the query mix")
+    ap.add_argument("--seed", type=int, default=DEFAULT_SEED, help="make_corpus.py seed")
+    ap.add_argument("--procs", type=int, default=None, help="procs= for our indexer")
+    ap.add_argument("--skip-recoll", action="store_true", help="leave Recoll out")
+    ap.add_argument("--no-write", action="store_true", help="print only, keep BENCHMARKS.md")
+    return ap.parse_args(argv)
+
+
+def _say(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def _latency(into: Figures, result: dict[str, object]) -> None:
+    values = result["latencies_ms"]
+    assert isinstance(values, list)
+    into["p50_ms"], into["p95_ms"] = percentile(values, 50), percentile(values, 95)
+    into["open_ms"] = _float(result.get("open_ms"))
+
+
+def _float(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) else None
+
+
+def _build_figures(into: Figures, result: dict[str, object], docs: int) -> None:
+    wall = _float(result["wall_s"]) or 0.0
+    into["build_s"], into["docs_per_s"] = wall, docs / wall if wall else None
+    into["size_mb"] = (_float(result.get("size_bytes")) or 0.0) / MB
+    into["build_rss_mb"] = (_float(result.get("peak_rss_kb")) or 0.0) / 1024
+
+
+class Bench:
+    """One run: the corpus, the work directory and what has been measured so far."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.corpus = ensure_corpus(args.docs, args.seed)
+        self.queries = load_queries()
+        self.work = CACHE / f"run-{args.docs}"
+        self.figures: dict[str, Figures] = {"ours": {}, "fts5": {}, "recoll": {}}
+        self.notes: list[str] = []
+        self.recoll_version: str | None = None
+        self.load_at_start = os.getloadavg()[0]
+
+    def attempt(self, what: str, step: Callable[[], None]) -> None:
+        """Run one measurement; a failure becomes a note and the figure stays n/a."""
+        _say(what)
+        try:
+            step()
+        except (WorkerError, RuntimeError, OSError) as exc:
+            first = str(exc).strip().splitlines()
+            _say(f"{what} failed: {str(exc).strip()}")
+            self.notes.append(f"{what}: failed — {first[-1] if first else type(exc).__name__}")
+
+    def run(self) -> report.Run:
+        docs = len(corpus_files(self.corpus))
+        for path in corpus_files(self.corpus):  # warm the page cache alike for every engine
+            path.read_bytes()
+        self._peers_ready()
+        ours_dir, fts_dir = str(self.work / "ours"), str(self.work / "fts5")
+        engines = self._engines(ours_dir, fts_dir)
+        for engine, label, index_dir in engines:
+            self.attempt(f"{label} build", partial(self._build, engine, index_dir, docs))
+        built = {engine for engine, figures in self.figures.items() if "build_s" in figures}
+        for engine, label, index_dir in engines:
+            if engine in built:
+                self.attempt(f"{label} queries", partial(self._search, engine, index_dir, docs))
+        with one_file_changed(self.corpus) as changed:
+            _say(f"changed {changed.relative_to(self.corpus)}")
+            for engine, label, index_dir in engines:
+                if engine in built:
+                    self.attempt(f"{label} re-index", partial(self._reindex, engine, index_dir))
+        if "ours" in built:
+            self.attempt("App launch", lambda: self._app(Path(ours_dir)))
+        else:
+            self.notes.append(
+                "Queries, re-index and app launch: n/a — our index could not be built."
+            )
+        return self._report(docs)
+
+    def _engines(self, ours_dir: str, fts_dir: str) -> list[tuple[str, str, str]]:
+        """(key, label, index dir) of every engine in this run, in the order they run."""
+        dirs = {"fts5": fts_dir, "ours": ours_dir, "recoll": ""}
+        keys = [key for key in LABELS if key != "recoll" or self.recoll_version]
+        return [(key, LABELS[key], dirs[key]) for key in keys]
+
+    def _peers_ready(self) -> None:
+        if self.args.skip_recoll:
+            self.notes.append("Recoll: skipped (--skip-recoll).")
+            return
+        why = peer_recoll.ensure_installed()
+        if why:
+            self.notes.append(f"Recoll: not run — {why}.")
+        else:
+            self.recoll_version = peer_recoll.version()
+
+    def _build(self, engine: str, index_dir: str, docs: int) -> None:
+        if engine == "recoll":
+            result = peer_recoll.build(self.corpus, self.work)
+        else:
+            args: dict[str, object] = {"corpus": str(self.corpus), "index_dir": index_dir}
+            if engine == "ours":
+                args["procs"] = self.args.procs
+            result = run_worker(engine, "build", **args)
+        _build_figures(self.figures[engine], result, docs)
+
+    def _search(self, engine: str, index_dir: str, docs: int) -> None:
+        if engine == "recoll":
+            self._recoll_queries()
+            return
+        result = run_worker(
+            engine, "search", index_dir=index_dir, queries=self.queries, rounds=self.args.rounds
+        )
+        label = LABELS[engine]
+        held, no_hits = result.get("doc_count"), result.get("no_hits")
+        if result.get("needs_rebuild") or held not in (None, docs):
+            self.notes.append(
+                f"{label} queries: discarded — the index held {held} of {docs} documents or "
+                "asked for a rebuild when opened (did index/ change during the run?)."
+            )
+            return
+        _latency(self.figures[engine], result)
+        self.figures[engine]["search_rss_mb"] = (_float(result["peak_rss_kb"]) or 0.0) / 1024
+        if isinstance(no_hits, list) and no_hits:
+            self.notes.append(f"{label}: no hits for {len(no_hits)} queries: {no_hits}.")
+        if engine == "ours":
+            overlap = _float(result.get("overlap"))
+            self.figures["ours"]["overlap"] = overlap
+            if overlap is None:
+                self.notes.append(
+                    "Top-10 overlap: n/a — Engine.search() has no `exhaustive=` keyword yet."
+                )
+
+    def _recoll_queries(self) -> None:
+        result = peer_recoll.search(self.work, self.queries, self.args.rounds)
+        values = result["latencies_ms"]
+        assert isinstance(values, list)
+        self.figures["recoll"]["search_rss_mb"] = (_float(result["peak_rss_kb"]) or 0.0) / 1024
+        self.notes.append(
+            f"Recoll queries ran as one `recollq -n 10 -A -p 3` process each (start-up and "
+            f"Xapian open included): p50 {percentile(values, 50):.1f} ms, p95 "
+            f"{percentile(values, 95):.1f} ms. Not comparable with in-process latencies, so "
+            "left out of the table; its RSS row is the largest recollq process."
+        )
+
+    def _reindex(self, engine: str, index_dir: str) -> None:
+        if engine == "recoll":
+            result = peer_recoll.reindex(self.work)
+        else:
+            args: dict[str, object] = {"corpus": str(self.corpus), "index_dir": index_dir}
+            if engine == "ours":
+                args["procs"] = self.args.procs
+            result = run_worker(engine, "reindex", **args)
+        wall, updated = _float(result["wall_s"]), result.get("updated")
+        if updated == 1:
+            self.figures[engine]["reindex_s"] = wall
+        else:
+            self.notes.append(
+                f"{LABELS[engine]} re-index: discarded — it re-indexed {updated} documents, not 1 "
+                f"({wall or 0:.2f} s)."
+            )
+
+    def _app(self, index_dir: Path) -> None:
+        result = ours.app_ready(index_dir)
+        if "error" in result:
+            self.notes.append(f"App launch to window: n/a — {result['error']}")
+        else:
+            self.figures["ours"]["app_ready_s"] = _float(result["wall_s"])
+
+    def _load(self) -> tuple[str, str]:
+        """Other work on the machine skews timings: say how busy it was."""
+        now = os.getloadavg()[0]
+        return ("Load (1-min) at start / end", f"{self.load_at_start:.2f} / {now:.2f}")
+
+    def _report(self, docs: int) -> report.Run:
+        self.notes.append(
+            "Re-index: Tìm Tin and FTS5 times are the update call inside a fresh process "
+            "(stat every file, re-index the changed one); Recoll's is a whole `recollindex` run. "
+            "App launch runs the `timtin` entry point from this checkout with "
+            "`--screenshot PNG --index-dir DIR` under QT_QPA_PLATFORM=offscreen, "
+            "process start to exit."
+        )
+        command = shlex.join([".venv/bin/python", "-m", "bench", *sys.argv[1:]])
+        return report.Run(
+            docs=docs,
+            corpus_mb=corpus_bytes(self.corpus) / MB,
+            seed=self.args.seed,
+            queries=len(self.queries),
+            rounds=self.args.rounds,
+            command=command,
+            date=datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+            machine=[*machine.describe(self.recoll_version), self._load()],
+            figures=self.figures,
+            notes=self.notes,
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parse(argv)
+    run = Bench(args).run()
+    section = report.render(run)
+    print(section)
+    if not args.no_write:
+        _say(f"wrote {report.write(section, run.docs)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

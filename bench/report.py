@@ -1,0 +1,167 @@
+"""The report: one Markdown section per corpus size, merged into BENCHMARKS.md at the repo root.
+
+A run replaces only its own size's section, so 10k and 100k figures live side by side.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench.corpus import REPO
+
+Figures = dict[str, float | None]
+ENGINES = (("ours", "Tìm Tin"), ("fts5", "SQLite FTS5"), ("recoll", "Recoll"))
+PEERS = (("fts5", "FTS5"), ("recoll", "Recoll"))
+HEADER = """# Benchmarks
+
+Issue 6's speed benchmark: our engine, SQLite FTS5 and Recoll built and queried side by side
+on the same generated corpus (`../shared/bench/make_corpus.py`) and query mix
+(`../shared/bench/queries.txt`), with the same folding (diacritics removed, đ→d).
+Produced by `make bench` (`.venv/bin/python -m bench --docs N`); each section is one corpus
+size and a run replaces only its own section.
+"""
+_SECTION = re.compile(r"<!-- bench:N=(\d+) -->\n.*?<!-- /bench:N=\1 -->\n", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str
+    label: str
+    digits: int
+    ratio: bool = True
+
+
+ROWS = (
+    Row("build_s", "Index build, wall (s)", 1),
+    Row("docs_per_s", "Build throughput (docs/s, higher is better)", 0),
+    Row("size_mb", "Index size on disk (MB)", 1),
+    Row("open_ms", "Open index for searching (ms)", 1),
+    Row("p50_ms", "Query latency p50 (ms)", 1),
+    Row("p95_ms", "Query latency p95 (ms)", 1),
+    Row("reindex_s", "Re-index after one file changed (s)", 2),
+    Row("search_rss_mb", "Peak RSS, searching process (MB)", 0),
+    Row("build_rss_mb", "Peak RSS, indexing process (MB)", 0),
+    Row("app_ready_s", "App launch to window on this index (s)", 2, ratio=False),
+    Row("overlap", "Top-10 overlap with exhaustive ranking", 2, ratio=False),
+)
+
+
+@dataclass
+class Run:
+    """Everything one benchmark run measured, ready to render."""
+
+    docs: int
+    corpus_mb: float
+    seed: int
+    queries: int
+    rounds: int
+    command: str
+    date: str
+    machine: list[tuple[str, str]]
+    figures: Mapping[str, Figures]
+    notes: list[str] = field(default_factory=list)
+
+
+def _num(value: float | None, digits: int) -> str:
+    return "n/a" if value is None else f"{value:,.{digits}f}"
+
+
+def _ratio(ours: float | None, theirs: float | None) -> str:
+    if ours is None or theirs is None or theirs == 0:
+        return "—"
+    return f"{ours / theirs:.2f}×"
+
+
+def _table(run: Run) -> list[str]:
+    heads = [name for _, name in ENGINES] + [f"Tìm Tin ÷ {name}" for _, name in PEERS]
+    lines = ["| Measure | " + " | ".join(heads) + " |", "|---|" + "--:|" * len(heads)]
+    for row in ROWS:
+        cells = [_num(run.figures.get(key, {}).get(row.key), row.digits) for key, _ in ENGINES]
+        ours = run.figures.get("ours", {}).get(row.key)
+        for key, _ in PEERS:
+            theirs = run.figures.get(key, {}).get(row.key)
+            cells.append(_ratio(ours, theirs) if row.ratio else "—")
+        lines.append(f"| {row.label} | " + " | ".join(cells) + " |")
+    return lines
+
+
+Check = tuple[str, Callable[[Mapping[str, Figures]], tuple[float | None, ...]], str]
+
+
+def _pair(key: str, peer: str) -> Callable[[Mapping[str, Figures]], tuple[float | None, ...]]:
+    return lambda f: (f["ours"].get(key), f[peer].get(key))
+
+
+def _bound(key: str, limit: float) -> Callable[[Mapping[str, Figures]], tuple[float | None, ...]]:
+    return lambda f: (f["ours"].get(key), limit)
+
+
+GOALS: tuple[Check, ...] = (
+    ("Query p95 ≤ FTS5's p95", _pair("p95_ms", "fts5"), "ms"),
+    ("Index build ≤ Recoll's", _pair("build_s", "recoll"), "s"),
+    ("Re-index after one change < 2 s", _bound("reindex_s", 2.0), "s"),
+    ("App ready < 1.5 s", _bound("app_ready_s", 1.5), "s"),
+    ("Peak RSS searching < 400 MB", _bound("search_rss_mb", 400.0), "MB"),
+)
+
+
+def _goals(figures: Mapping[str, Figures]) -> list[str]:
+    full = {key: dict(figures.get(key, {})) for key, _ in ENGINES}
+    lines = []
+    for label, pick, unit in GOALS:
+        ours, bound = pick(full)
+        if ours is None or bound is None:
+            lines.append(f"- {label}: **not measured**")
+        else:
+            verdict = "met" if ours <= bound else "not met"
+            lines.append(f"- {label}: **{verdict}** ({ours:,.2f} {unit} vs {bound:,.2f} {unit})")
+    overlap = full["ours"].get("overlap")
+    if overlap is None:
+        lines.append("- Top-10 overlap ≥ 0.9: **not measured**")
+    else:
+        verdict = "met" if overlap >= 0.9 else "not met"
+        lines.append(f"- Top-10 overlap ≥ 0.9: **{verdict}** ({overlap:.3f})")
+    return lines
+
+
+def render(run: Run) -> str:
+    """The Markdown section for one run, fenced by markers that `write` looks for."""
+    out = [
+        f"<!-- bench:N={run.docs} -->",
+        f"## {run.docs:,} documents",
+        "",
+        f"Measured {run.date} with `{run.command}`.",
+        f"Corpus: {run.docs:,} documents, {run.corpus_mb:.1f} MB of text (make_corpus.py seed "
+        f"{run.seed}). Query mix: {run.queries} queries × {run.rounds} rounds, top 10 hits with "
+        "snippets, in-process (Recoll: one `recollq` process per query, see notes).",
+        "",
+        "| Machine | |",
+        "|---|---|",
+        *(f"| {label} | {value} |" for label, value in run.machine),
+        "",
+        *_table(run),
+        "",
+        "Ratios are Tìm Tin ÷ peer: below 1.00× Tìm Tin is faster or smaller "
+        "(for docs/s, higher is better).",
+        "",
+        "Goals of issue 6 on this corpus:",
+        "",
+        *_goals(run.figures),
+    ]
+    if run.notes:
+        out += ["", "Notes and missing figures:", "", *(f"- {note}" for note in run.notes)]
+    out.append(f"<!-- /bench:N={run.docs} -->")
+    return "\n".join(out) + "\n"
+
+
+def write(section: str, docs: int, path: Path = REPO / "BENCHMARKS.md") -> Path:
+    """Put `section` into BENCHMARKS.md, replacing an older section for the same size."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    sections = {int(m.group(1)): m.group(0) for m in _SECTION.finditer(old)}
+    sections[docs] = section
+    body = "\n".join(sections[n] for n in sorted(sections))
+    path.write_text(HEADER + "\n" + body, encoding="utf-8")
+    return path
