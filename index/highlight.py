@@ -9,8 +9,9 @@ import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from index.analysis import exact_form, syllable_spans
+from index.analysis import exact_form
 from index.fold import fold
 
 SNIPPET_CHARS = 240
@@ -35,8 +36,26 @@ class Step:
             return token.startswith(self.prefix)
         return self.glob is not None and self.glob.fullmatch(token) is not None
 
+    def folded_regex(self) -> str:
+        """A regex for the folded tokens this step could accept (exact ones are checked later)."""
+        if self.words:
+            alternatives = sorted({fold(word) for word in self.words}, key=len, reverse=True)
+            return "|".join(map(re.escape, alternatives))
+        if self.prefix:
+            return re.escape(fold(self.prefix)) + r"[^\W_]*"
+        if self.glob is not None:
+            return r"[^\W_]+"
+        return r"(?!)"
+
 
 Pattern = tuple[Step, ...]
+
+
+@lru_cache(maxsize=256)
+def _candidate_regex(patterns: tuple[Pattern, ...]) -> re.Pattern[str]:
+    alternatives = {step.folded_regex() for pattern in patterns for step in pattern}
+    body = "|".join(sorted(alternatives))
+    return re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])")
 
 
 def find_matches(text: str, patterns: Sequence[Pattern]) -> list[tuple[int, int]]:
@@ -44,11 +63,14 @@ def find_matches(text: str, patterns: Sequence[Pattern]) -> list[tuple[int, int]
     if not patterns:
         return []
     folded = fold(text)
-    spans = syllable_spans(folded)
+    spans = [m.span() for m in _candidate_regex(tuple(patterns)).finditer(folded)]
+    if not spans:
+        return []
     folded_tokens = [folded[start:end] for start, end in spans]
     needs_exact = any(step.exact for pattern in patterns for step in pattern)
-    exact_text = exact_form(text) if needs_exact else ""
-    exact_tokens = [exact_text[start:end] for start, end in spans] if needs_exact else folded_tokens
+    exact_tokens = (
+        [exact_form(text[start:end]) for start, end in spans] if needs_exact else folded_tokens
+    )
     covered = [False] * len(spans)
     for index in range(len(spans)):
         for pattern in patterns:
@@ -76,7 +98,7 @@ def _merge(text: str, spans: list[tuple[int, int]], covered: list[bool]) -> list
     for (start, end), hit in zip(spans, covered, strict=True):
         if not hit:
             continue
-        if merged and _JOINABLE_GAP.fullmatch(text, merged[-1][1], start):
+        if merged and merged[-1][1] <= start and _JOINABLE_GAP.fullmatch(text, merged[-1][1], start):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
