@@ -30,6 +30,16 @@ lint: $(READY)
 typecheck: $(READY)
 	$(VENV)/bin/mypy index desktop
 
+# Libraries Qt's xcb plugin links: the Linux bundle carries them only if this machine has them.
+PACKAGE_LIBS := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
+  libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
+
+package: $(READY)
+	@if command -v dpkg >/dev/null && ! dpkg -s $(PACKAGE_LIBS) >/dev/null 2>&1; then \
+	  echo "Installing the libraries the bundle carries: $(PACKAGE_LIBS)"; \
+	  apt-get update -qq && apt-get install -y -qq $(PACKAGE_LIBS); fi
+	$(VENV)/bin/pyinstaller --noconfirm --distpath dist --workpath build/pyinstaller packaging/timtin.spec
+
 bench: $(READY)
 	$(PY) -m bench --docs $(N)
 
