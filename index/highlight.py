@@ -98,7 +98,11 @@ def _merge(text: str, spans: list[tuple[int, int]], covered: list[bool]) -> list
     for (start, end), hit in zip(spans, covered, strict=True):
         if not hit:
             continue
-        if merged and merged[-1][1] <= start and _JOINABLE_GAP.fullmatch(text, merged[-1][1], start):
+        if (
+            merged
+            and merged[-1][1] <= start
+            and _JOINABLE_GAP.fullmatch(text, merged[-1][1], start)
+        ):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))

@@ -15,6 +15,7 @@ from typing import Any
 
 from index.decode import UndecodableFile
 from index.documents import Document, is_readable_path, read_document
+from index.manifest import FileRecord, load_manifest, save_manifest
 from index.paths import default_index_dir, seeds_dir
 from index.results import IndexReport, Progress, SkippedFile
 from index.store import IndexMeta, create_fresh, open_or_create, write_meta, writer_for
@@ -26,6 +27,7 @@ CancelCheck = Callable[[], bool]
 
 COMMIT_EVERY = 2000
 PARALLEL_THRESHOLD = 1000
+SMALL_INDEX = 20000
 _PROGRESS_INTERVAL = 0.05
 
 
@@ -111,14 +113,18 @@ class _Throttled:
             self._progress(Progress(done, self._total, current))
 
 
-def _indexed_states(opened_index: Any, roots: Sequence[str]) -> dict[str, tuple[FileState, str]]:
-    states: dict[str, tuple[FileState, str]] = {}
-    with opened_index.searcher() as searcher:
-        for stored in searcher.all_stored_fields():
-            path = stored.get("path", "")
-            if _under(path, roots):
-                states[path] = (FileState(stored["size"], stored["mtime"]), stored["content_hash"])
-    return states
+def _same_state(record: FileRecord | None, state: FileState) -> bool:
+    return record is not None and record.size == state.size and record.mtime == state.mtime
+
+
+def _commit(writer: Any, index_dir: Path, records: dict[str, FileRecord], *, bulk: bool) -> None:
+    """Commit, then record what the commit holds. Small updates skip merging segments, so
+    changing one file never rewrites a large segment."""
+    if bulk:
+        writer.commit()
+    else:
+        writer.commit(merge=len(records) < SMALL_INDEX)
+    save_manifest(index_dir, records)
 
 
 def update_index(
@@ -148,9 +154,10 @@ def update_index(
     walked: dict[str, FileState] = {}
     for root in scan_roots:
         walked.update(walk_files(root, report.skipped))
-    known = _indexed_states(index, scan_roots)
+    records = load_manifest(target, index)
+    known = {path: record for path, record in records.items() if _under(path, scan_roots)}
 
-    todo = [path for path, state in walked.items() if known.get(path, (None,))[0] != state]
+    todo = [path for path, state in walked.items() if not _same_state(known.get(path), state)]
     report.unchanged = len(walked) - len(todo)
     gone = [path for path in known if path not in walked]
 
@@ -159,6 +166,7 @@ def update_index(
     writer: Any = writer_for(index, procs=workers)
     for path in gone:
         writer.delete_by_term("path", path)
+        del records[path]
     report.removed = len(gone)
 
     in_batch = 0
@@ -174,6 +182,7 @@ def update_index(
             report.skipped.append(SkippedFile(path, str(reason)))
             if previous is not None:  # it was readable once: drop the stale copy
                 writer.delete_by_term("path", path)
+                del records[path]
                 report.removed += 1
             throttled(done, path)
             continue
@@ -182,17 +191,18 @@ def update_index(
             report.added += 1
         else:
             writer.update_document(**document_fields(doc))
-            if previous[1] == doc.content_hash:
+            if previous.content_hash == doc.content_hash:
                 report.unchanged += 1
             else:
                 report.updated += 1
+        records[path] = FileRecord(doc.size, doc.mtime, doc.content_hash)
         in_batch += 1
         throttled(done, path)
         if in_batch >= commit_every:
-            writer.commit()
+            _commit(writer, target, records, bulk=workers > 1)
             writer = writer_for(index, procs=workers)
             in_batch = 0
-    writer.commit()
+    _commit(writer, target, records, bulk=workers > 1)
     write_meta(target, IndexMeta(roots=roots))
     log.info("indexed %s: %s", target, report)
     return report

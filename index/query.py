@@ -156,14 +156,15 @@ class _Planner:
             self.patterns.append(tuple(self.word_step(w, exact) for w in typed))
             for word in typed:
                 self.add_word_boosts(field_name, word, exact)
-        if exact:
-            return wq.Sequence([self.word_match(field_name, w, exact) for w in typed])
         folded = [fold(w) for w in typed]
-        phrase = wq.Phrase(field_name, folded)
         if field_name != "body":
-            return phrase
-        bigrams = [wq.Term("shingles", f"{a} {b}") for a, b in itertools.pairwise(folded)]
-        return wq.And([*bigrams, phrase])
+            return wq.Phrase(field_name, folded)
+        # Neighbouring pairs stand for the phrase: exact for two syllables, and for longer
+        # phrases every pair must stand somewhere (the highlighter marks only true runs).
+        pairs = [wq.Term("shingles", f"{a} {b}") for a, b in itertools.pairwise(folded)]
+        if exact:
+            pairs += [self.word_match(field_name, w, exact) for w in typed]
+        return wq.And(pairs)
 
     def pattern_term(self, node: wq.Query, positive: bool) -> wq.Query:
         raw = str(node.text)

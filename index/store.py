@@ -117,13 +117,19 @@ def writer_for(opened: Index, *, procs: int = 1, timeout: float = 30.0) -> objec
     deadline = time.monotonic() + timeout
     while True:
         try:
+            # Separate segment files, not one compound file: Whoosh reads a compound
+            # segment's parts through BytesIO, a copy of the whole index in memory.
             if procs > 1:
                 # Big batches and a big pool: small ones made Whoosh spill runs to disk and
                 # merge them in Python, slower on two cores than one (see BENCHMARKS.md).
                 return opened.writer(
-                    procs=procs, multisegment=True, limitmb=WRITER_POOL_MB, batchsize=256
+                    procs=procs,
+                    multisegment=True,
+                    limitmb=WRITER_POOL_MB,
+                    batchsize=256,
+                    compound=False,
                 )
-            return opened.writer(limitmb=WRITER_POOL_MB)
+            return opened.writer(limitmb=WRITER_POOL_MB, compound=False)
         except whoosh_index.LockError:
             if time.monotonic() > deadline:
                 raise

@@ -1,14 +1,57 @@
 """The accent-exact words an index holds, grouped by their folded form, with document counts.
 
-Answers "which accented forms of `ban` exist, and how often" without touching postings.
+Answers "which accented forms of `ban` exist, and how often" without touching postings;
+segments never change once written, so each one's word counts are cached beside the index.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
+import logging
+import os
 from collections import defaultdict
+from pathlib import Path
 from typing import Any
 
 from index.fold import fold
+
+log = logging.getLogger("timtin.index")
+CACHE_PREFIX = "timtin-vocab-"
+FIELD = "body_exact"
+
+
+def _segment_counts(leaf: Any) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for term, info in leaf.iter_field(FIELD):
+        text = term.decode("utf-8") if isinstance(term, bytes) else term
+        counts[text] = info.doc_frequency()
+    return counts
+
+
+def _cached_segment_counts(leaf: Any, cache_dir: Path | None) -> dict[str, int]:
+    if cache_dir is None:
+        return _segment_counts(leaf)
+    path = cache_dir / f"{CACHE_PREFIX}{leaf.segment().segment_id()}.json"
+    try:
+        counts: dict[str, int] = json.loads(path.read_text(encoding="utf-8"))
+        return counts
+    except (OSError, ValueError):
+        pass
+    counts = _segment_counts(leaf)
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_text(json.dumps(counts, ensure_ascii=False), encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError as error:  # a read-only index still searches, only slower to open
+        log.info("cannot cache vocabulary in %s: %s", cache_dir, error)
+    return counts
+
+
+def _remove_stale_caches(cache_dir: Path, live: set[str]) -> None:
+    for path in cache_dir.glob(f"{CACHE_PREFIX}*.json"):
+        if path.name not in live:
+            path.unlink(missing_ok=True)
 
 
 class Vocabulary:
@@ -18,11 +61,20 @@ class Vocabulary:
         self._forms = forms_by_fold
 
     @classmethod
-    def from_reader(cls, reader: Any, field_name: str = "body_exact") -> Vocabulary:
+    def from_reader(cls, reader: Any, cache_dir: Path | None = None) -> Vocabulary:
+        """Sum the per-segment counts (deleted documents still count until a merge)."""
+        totals: dict[str, int] = defaultdict(int)
+        live: set[str] = set()
+        for leaf, _offset in reader.leaf_readers():
+            live.add(f"{CACHE_PREFIX}{leaf.segment().segment_id()}.json")
+            for term, count in _cached_segment_counts(leaf, cache_dir).items():
+                totals[term] += count
+        if cache_dir is not None:
+            with contextlib.suppress(OSError):
+                _remove_stale_caches(cache_dir, live)
         grouped: dict[str, list[tuple[str, int]]] = defaultdict(list)
-        for term, info in reader.iter_field(field_name):
-            text = term.decode("utf-8") if isinstance(term, bytes) else term
-            grouped[fold(text)].append((text, info.doc_frequency()))
+        for term, count in totals.items():
+            grouped[fold(term)].append((term, count))
         for forms in grouped.values():
             forms.sort(key=lambda pair: (-pair[1], pair[0]))
         return cls(dict(grouped))

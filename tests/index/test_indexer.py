@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from index.indexer import update_index
+from index.manifest import MANIFEST_FILE
 from index.results import Progress
 from index.search import Engine
 from index.store import META_FILE
@@ -197,3 +198,22 @@ def test_missing_paths_are_skipped_not_fatal(tmp_path: Path, name: str) -> None:
     report = update_index([tmp_path / name], tmp_path / "idx")
     assert report.added == 0
     assert report.skipped and "no such" in report.skipped[0].reason
+
+
+@pytest.mark.parametrize("damage", ["delete", "garbage", "stale"])
+def test_a_lost_or_stale_manifest_is_rebuilt_from_the_index(tmp_path: Path, damage: str) -> None:
+    corpus = write_corpus(tmp_path / "c", {"a.txt": "A\nHà Nội\n", "b.txt": "B\nHuế\n"})
+    index_dir = tmp_path / "idx"
+    update_index([corpus], index_dir)
+    manifest = index_dir / MANIFEST_FILE
+    if damage == "delete":
+        manifest.unlink()
+    elif damage == "garbage":
+        manifest.write_text("{not json", encoding="utf-8")
+    else:  # as if killed between a commit and the manifest write
+        manifest.write_text(json.dumps({}), encoding="utf-8")
+    report = update_index([corpus], index_dir)
+    assert (report.added, report.updated, report.removed, report.unchanged) == (0, 0, 0, 2)
+    (corpus / "a.txt").unlink()
+    assert update_index([corpus], index_dir).removed == 1
+    assert count(index_dir, "ha noi") == 0
