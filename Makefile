@@ -3,19 +3,31 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 READY := $(VENV)/.ready
-QT_LIBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
 N ?= 10000
 
-.PHONY: run test lint typecheck package bench clean
+# Debian packages: what Qt needs to run offscreen, what its xcb plugin links (the Linux bundle
+# carries them only if this machine has them), and Xvfb for the bundle's test on a real X server.
+QT_LIBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
+PACKAGE_LIBS := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
+  libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
+SYSTEM_PACKAGES := $(QT_LIBS) $(PACKAGE_LIBS) xvfb
+
+.PHONY: run test lint typecheck package bench clean system-packages
 
 $(READY): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test,dev,package]'
-	@$(PY) -c "import PySide6.QtGui" 2>/dev/null || \
-	  { echo "Installing the system libraries Qt needs: $(QT_LIBS)"; \
-	    apt-get update -qq && apt-get install -y -qq $(QT_LIBS); }
+	@$(MAKE) --no-print-directory system-packages
 	touch $@
+
+# Installs what is missing, where apt is the package manager (elsewhere: see README).
+system-packages:
+	@if command -v dpkg >/dev/null && command -v apt-get >/dev/null \
+	    && ! dpkg -s $(SYSTEM_PACKAGES) >/dev/null 2>&1; then \
+	  echo "Installing Debian packages: $(SYSTEM_PACKAGES)"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $(SYSTEM_PACKAGES); fi
 
 run: $(READY)
 	$(VENV)/bin/timtin
@@ -30,15 +42,9 @@ lint: $(READY)
 typecheck: $(READY)
 	$(VENV)/bin/mypy index desktop
 
-# Libraries Qt's xcb plugin links: the Linux bundle carries them only if this machine has them.
-PACKAGE_LIBS := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
-  libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
-
 package: $(READY)
-	@if command -v dpkg >/dev/null && ! dpkg -s $(PACKAGE_LIBS) >/dev/null 2>&1; then \
-	  echo "Installing the libraries the bundle carries: $(PACKAGE_LIBS)"; \
-	  apt-get update -qq && apt-get install -y -qq $(PACKAGE_LIBS); fi
-	$(VENV)/bin/pyinstaller --noconfirm --distpath dist --workpath build/pyinstaller packaging/timtin.spec
+	$(VENV)/bin/pyinstaller --noconfirm --distpath dist --workpath build/pyinstaller \
+	  packaging/timtin.spec
 
 bench: $(READY)
 	$(PY) -m bench --docs $(N)

@@ -7,15 +7,26 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from index.paths import portable_dir
+
 SORTS = ("relevance", "date")
+PORTABLE_SETTINGS_FILE = "settings.ini"
 ZOOM_RANGE = (-5, 20)
+
+
+def default_store() -> QSettings:
+    """The user's settings; in portable mode an INI file in `timtin-data/`, so they travel."""
+    portable = portable_dir()
+    if portable is not None:
+        return QSettings(str(portable / PORTABLE_SETTINGS_FILE), QSettings.Format.IniFormat)
+    return QSettings()
 
 
 class Settings:
     """Typed accessors over one `QSettings` store (the application's default one if none given)."""
 
     def __init__(self, store: QSettings | None = None) -> None:
-        self._store = store if store is not None else QSettings()
+        self._store = store if store is not None else default_store()
 
     @property
     def store(self) -> QSettings:

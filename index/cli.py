@@ -180,7 +180,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdin.reconfigure(encoding="utf-8", errors="replace")
     args = _build_parser().parse_args(argv)
     if args.portable:
-        force_portable()
+        try:
+            force_portable()
+        except OSError as error:
+            print(
+                f"timtin: cannot use portable mode: {error.strerror} ({error.filename}). "
+                "Copy the program to a folder you can write to, or leave out --portable.",
+                file=sys.stderr,
+            )
+            return 2
     if args.command == "index":
         return run_index(args)
     if args.command == "search":

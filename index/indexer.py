@@ -160,6 +160,8 @@ def update_index(
     todo = [path for path, state in walked.items() if not _same_state(known.get(path), state)]
     report.unchanged = len(walked) - len(todo)
     gone = [path for path in known if path not in walked]
+    # Files under no remembered folder any more (the bundle moved, a folder was dropped).
+    gone += [path for path in records if not _under(path, roots) and path not in known]
 
     throttled = _Throttled(progress, len(todo))
     workers = procs if procs is not None else (2 if len(todo) >= PARALLEL_THRESHOLD else 1)

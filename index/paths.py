@@ -42,19 +42,23 @@ def executable_dir() -> Path:
     return bundle_root()
 
 
-def force_portable(enabled: bool = True) -> None:
-    """`--portable`: keep the index and settings beside the executable."""
+def force_portable(enabled: bool = True) -> Path | None:
+    """`--portable`: keep the index and settings in `timtin-data/` beside the executable.
+
+    Creates the folder; raises OSError when the program folder is not writable."""
     global _portable_forced
     _portable_forced = enabled
+    if not enabled:
+        return None
+    folder = executable_dir() / PORTABLE_DIR_NAME
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def portable_dir() -> Path | None:
     """`timtin-data/` beside the executable when portable mode is on, else None."""
     candidate = executable_dir() / PORTABLE_DIR_NAME
-    if _portable_forced:
-        candidate.mkdir(parents=True, exist_ok=True)
-        return candidate
-    return candidate if candidate.is_dir() else None
+    return candidate if _portable_forced or candidate.is_dir() else None
 
 
 def data_dir() -> Path:

@@ -16,10 +16,12 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.index import Index
 
+from index.paths import seeds_dir
 from index.schema import SCHEMA_VERSION, DocumentSchema
 
 log = logging.getLogger("timtin.index")
 META_FILE = "timtin-meta.json"
+SEEDS_ROOT = "@seeds"
 WRITER_POOL_MB = 512
 
 
@@ -41,11 +43,26 @@ class OpenedIndex:
     reason: str = ""
 
 
+def _bundled_seeds() -> str:
+    return str(seeds_dir().resolve())
+
+
+def _root_for_meta(root: str) -> str:
+    """The bundled seeds are remembered by name: the program folder may move, and a onefile
+    build unpacks itself somewhere new on every start."""
+    return SEEDS_ROOT if root == _bundled_seeds() else root
+
+
+def _root_from_meta(root: str) -> str:
+    return _bundled_seeds() if root == SEEDS_ROOT else root
+
+
 def read_meta(index_dir: Path) -> IndexMeta | None:
     """The stored metadata, or None when it is missing or unreadable."""
     try:
         raw = json.loads((index_dir / META_FILE).read_text(encoding="utf-8"))
-        return IndexMeta(int(raw["schema_version"]), [str(r) for r in raw.get("roots", [])])
+        roots = [_root_from_meta(str(r)) for r in raw.get("roots", [])]
+        return IndexMeta(int(raw["schema_version"]), roots)
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -53,7 +70,10 @@ def read_meta(index_dir: Path) -> IndexMeta | None:
 def write_meta(index_dir: Path, meta: IndexMeta) -> None:
     """Write the metadata atomically, so a crash never leaves half a file."""
     temporary = index_dir / f"{META_FILE}.{os.getpid()}.tmp"
-    payload = {"schema_version": meta.schema_version, "roots": meta.roots}
+    payload = {
+        "schema_version": meta.schema_version,
+        "roots": [_root_for_meta(root) for root in meta.roots],
+    }
     temporary.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
     os.replace(temporary, index_dir / META_FILE)
 

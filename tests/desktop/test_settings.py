@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QByteArray, QSettings
 
-from desktop.settings import Settings
+from desktop.settings import PORTABLE_SETTINGS_FILE, Settings
+from index import paths
 
 
 def fresh(path: Path) -> Settings:
@@ -73,3 +74,17 @@ def test_junk_values_fall_back(
     store.setValue(key, raw)
     store.sync()
     assert getattr(fresh(path), attribute) == expected
+
+
+def test_portable_mode_keeps_settings_beside_the_program(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(paths, "executable_dir", lambda: tmp_path)
+    monkeypatch.setattr(paths, "_portable_forced", False)
+    (tmp_path / paths.PORTABLE_DIR_NAME).mkdir()
+    settings = Settings()
+    settings.last_query = "hà nội"
+    settings.sync()
+    ini = tmp_path / paths.PORTABLE_DIR_NAME / PORTABLE_SETTINGS_FILE
+    assert ini.is_file()
+    assert Settings(QSettings(str(ini), QSettings.Format.IniFormat)).last_query == "hà nội"

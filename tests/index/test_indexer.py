@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -19,7 +20,7 @@ from index.indexer import update_index
 from index.manifest import MANIFEST_FILE
 from index.results import Progress
 from index.search import Engine
-from index.store import META_FILE
+from index.store import META_FILE, SEEDS_ROOT
 from tests.conftest import REPO, write_corpus
 
 ARTICLE = "Tin {n}\n01/01/2025\nBài số {n} nói về kinh tế và Chủ tịch nước.\n"
@@ -217,3 +218,22 @@ def test_a_lost_or_stale_manifest_is_rebuilt_from_the_index(tmp_path: Path, dama
     (corpus / "a.txt").unlink()
     assert update_index([corpus], index_dir).removed == 1
     assert count(index_dir, "ha noi") == 0
+
+
+def test_bundled_seeds_are_found_again_when_the_program_folder_moves(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index_dir = tmp_path / "idx"
+    for name in ("first-unpack", "second-unpack"):
+        bundle = tmp_path / name
+        shutil.copytree(REPO / "seeds", bundle / "seeds")
+        monkeypatch.setattr(sys, "_MEIPASS", str(bundle), raising=False)
+        report = update_index(None, index_dir)
+        assert report.added == 2
+    meta = json.loads((index_dir / META_FILE).read_text(encoding="utf-8"))
+    assert meta["roots"] == [SEEDS_ROOT]
+    assert report.removed == 2  # the copies in the folder that is gone
+    engine = Engine(index_dir)
+    hits = engine.search("chu tich nuoc").hits
+    engine.close()
+    assert [Path(hit.path).parent.parent.name for hit in hits] == ["second-unpack"]

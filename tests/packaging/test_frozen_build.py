@@ -260,6 +260,13 @@ def test_portable_mode_keeps_data_beside_the_program(bundle: Bundle) -> None:
     assert not (home / ".local" / "share" / "timtin").exists()
 
 
+def test_portable_mode_in_a_read_only_folder_says_why_it_cannot(bundle: Bundle) -> None:
+    done = bundle.run("--portable", "index")
+    assert done.returncode == 2
+    assert "cannot use portable mode" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
 def test_a_big_folder_indexes_with_worker_processes(bundle: Bundle) -> None:
     """1000 files take Whoosh's multiprocessing writer: it must work frozen."""
     corpus = bundle.new_dir("corpus")
