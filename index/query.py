@@ -24,9 +24,12 @@ from index.vocabulary import Vocabulary
 
 log = logging.getLogger("timtin.query")
 
-EXACT_BOOST = 60.0
-SHINGLE_BOOST = 12.0
-TITLE_BOOST = 2.0
+# Ranking is lexicographic: words found as typed (accents), then neighbouring syllables, then
+# title words, then BM25 over the body.  Constant scores per tier keep a short document's
+# BM25 from overtaking a tier: each tier's unit is above the most all lower tiers can add.
+EXACT_SCORE = 10_000.0
+SHINGLE_SCORE = 1_000.0
+TITLE_SCORE = 100.0
 
 _EXACT_FIELD = {"body": "body_exact", "title": "title_exact"}
 _PARSE_SCHEMA = Schema(
@@ -104,12 +107,11 @@ class _Planner:
     def add_word_boosts(self, field_name: str, typed: str, exact: bool) -> None:
         folded = fold(typed)
         if not exact and has_any_mark(typed):
-            forms = self.forms(typed, exact)
-            self.boosts.extend(
-                wq.Term(_EXACT_FIELD[field_name], f, boost=EXACT_BOOST) for f in forms
-            )
+            terms = [wq.Term(_EXACT_FIELD[field_name], f) for f in self.forms(typed, exact)]
+            if terms:
+                self.boosts.append(wq.ConstantScoreQuery(wq.Or(terms), EXACT_SCORE))
         if field_name == "body":
-            self.boosts.append(wq.Term("title", folded, boost=TITLE_BOOST))
+            self.boosts.append(wq.ConstantScoreQuery(wq.Term("title", folded), TITLE_SCORE))
 
     def convert(self, node: wq.Query, positive: bool = True) -> wq.Query:
         if isinstance(node, wq.Phrase):
@@ -187,7 +189,7 @@ class _Planner:
     def shingle_boosts(self) -> None:
         folded = [fold(w) for w in self.words]
         self.boosts.extend(
-            wq.Term("shingles", f"{a} {b}", boost=SHINGLE_BOOST)
+            wq.ConstantScoreQuery(wq.Term("shingles", f"{a} {b}"), SHINGLE_SCORE)
             for a, b in itertools.pairwise(folded)
         )
 

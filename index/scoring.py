@@ -10,21 +10,27 @@ from typing import Any
 
 from whoosh import scoring
 
-_lengths: dict[tuple[int, str], list[int]] = {}
+_lengths: dict[tuple[str, str, int], list[int]] = {}
 _lengths_lock = threading.Lock()
-_MAX_CACHED_READERS = 64
+_MAX_CACHED = 256
 
 
 def field_lengths(reader: Any, field_name: str) -> list[int]:
-    """Every document's length in `field_name` for one segment reader, cached per reader."""
-    key = (id(reader), field_name)
+    """Every document's length in `field_name` for one segment, cached: segments never change
+    once written (deletions aside, which leave lengths alone)."""
+    segment = getattr(reader, "segment", None)
+    count = reader.doc_count_all()
+    key = (segment().segment_id() if segment else f"reader-{id(reader)}", field_name, count)
     cached = _lengths.get(key)
     if cached is None:
         length_of = reader.doc_field_length
-        cached = [length_of(docnum, field_name, 1) for docnum in range(reader.doc_count_all())]
+        # A segment whose documents never had this field has no length column: None.
+        cached = [length_of(docnum, field_name, 1) or 1 for docnum in range(count)]
+        if segment is None:
+            return cached
         with _lengths_lock:
-            if len(_lengths) > _MAX_CACHED_READERS * 8:
-                _lengths.clear()  # readers of older index generations are gone by now
+            if len(_lengths) >= _MAX_CACHED:
+                _lengths.clear()
             _lengths[key] = cached
     return cached
 
