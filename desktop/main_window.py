@@ -447,8 +447,15 @@ class MainWindow(QMainWindow):
         self._pending_key = key
         self._search_started = time.perf_counter()
         self._busy_hint.start()
+        runner, generation = self.searches, self.searches.generation + 1
+
+        def superseded() -> bool:  # asked from the worker: a newer keystroke stops this search
+            return runner.generation != generation
+
         self.searches.submit(
-            lambda: engine.search(query, limit=SEARCH_LIMIT, exact=exact, sort=sort)
+            lambda: engine.search(
+                query, limit=SEARCH_LIMIT, exact=exact, sort=sort, cancelled=superseded
+            )
         )
 
     def _show_searching(self) -> None:

@@ -252,7 +252,10 @@ class ReaderPane(QWidget):
         """Paint a document and jump to its first match."""
         self._view = view
         self.title_label.setText(view.title.strip() or view.path)
-        self.meta_label.setText("  ·  ".join(part for part in (view.date, view.path) if part))
+        encoding = self.tr("read as %1").replace("%1", view.encoding) if view.encoding else ""
+        self.meta_label.setText(
+            "  ·  ".join(part for part in (view.date, view.path, encoding) if part)
+        )
         self.meta_label.setToolTip(view.path)
         self._fit_header()
         self.browser.setHtml(paint_marks(view.html, self._mark_style()))

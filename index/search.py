@@ -9,13 +9,16 @@ import logging
 import os
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from index.collecting import CancelCheck, CancellableCollector
 from index.documents import date_of, read_text, title_of
 from index.highlight import find_matches, reader_html, snippet_html
 from index.normalize import normalize_text
 from index.query import QueryPlan, plan_query
+from index.result_cache import ResultCache
 from index.results import Hit, ReaderView, SearchResult
 from index.scoring import CachedLengthBM25F
 from index.store import OpenedIndex, open_or_create
@@ -37,6 +40,7 @@ class Engine:
         self._opened: OpenedIndex = open_or_create(self.index_dir)
         self._searcher: Any = self._opened.index.searcher(weighting=CachedLengthBM25F())
         self._vocabulary: Vocabulary | None = None
+        self._results = ResultCache()
 
     @property
     def needs_rebuild(self) -> bool:
@@ -55,9 +59,15 @@ class Engine:
             if fresh is not self._searcher:
                 self._searcher = fresh
                 self._vocabulary = None
+                self._results.clear()
             self._opened = (
                 open_or_create(self.index_dir) if self._opened.needs_rebuild else (self._opened)
             )
+
+    def clear_result_cache(self) -> None:
+        """Forget recent answers (the benchmark measures every search at full price)."""
+        with self._lock:
+            self._results.clear()
 
     def close(self) -> None:
         with self._lock:
@@ -80,27 +90,36 @@ class Engine:
         return plan_query(normalize_text(query).strip(), self.vocabulary(), exact=exact)
 
     def search(
-        self, query: str, *, limit: int = 10, exact: bool = False, sort: str = SORT_RELEVANCE
+        self,
+        query: str,
+        *,
+        limit: int = 10,
+        exact: bool = False,
+        sort: str = SORT_RELEVANCE,
+        cancelled: CancelCheck | None = None,
+        exhaustive: bool = False,
     ) -> SearchResult:
-        """Ranked hits for `query`, each with a snippet and its match offsets."""
+        """Ranked hits for `query`, each with a snippet and its match offsets.
+
+        Every matching document is scored, so the total is exact.  `cancelled` is asked while
+        the search runs (raises SearchCancelled).  `exhaustive` scores with Whoosh's own BM25F
+        instead of the cached-length copy, for checking that both rank alike.
+        """
         started = time.perf_counter()
+        key = (query, limit, exact, sort, exhaustive)
+        with self._lock:
+            cached = self._results.get(key)
+        if cached is not None:
+            return replace(cached, took_ms=_elapsed_ms(started))
         text = normalize_text(query).strip()
         vocabulary = self.vocabulary()
         corrected = typed_without_input_method(text, vocabulary) if text else ""
         plan = plan_query(corrected or text, vocabulary, exact=exact)
         if plan.is_empty or limit <= 0:
             return SearchResult(query, 0, _elapsed_ms(started), [])
-        with self._lock:
-            # Block-max skipping never pays on Vietnamese (every block holds a near-best
-            # document), and scoring everything makes the total exact for free.
-            options: dict[str, Any] = {"limit": limit, "optimize": False}
-            if sort == SORT_DATE:
-                options.update(sortedby="date_key", reverse=True)
-            results = self._searcher.search(plan.query, **options)
-            total = len(results)
-            ranked = [(hit.score or 0.0, dict(hit.fields())) for hit in results]
+        total, ranked = self._ranked(plan, limit, sort, cancelled, exhaustive)
         hits = [self._hit(stored, score, plan) for score, stored in ranked]
-        return SearchResult(
+        result = SearchResult(
             query,
             total,
             _elapsed_ms(started),
@@ -109,6 +128,39 @@ class Engine:
             corrected_query=corrected,
             suggestion=did_you_mean(corrected or text, vocabulary) if total == 0 else "",
         )
+        with self._lock:
+            self._results.put(key, result)
+        return result
+
+    def _ranked(
+        self,
+        plan: QueryPlan,
+        limit: int,
+        sort: str,
+        cancelled: CancelCheck | None,
+        exhaustive: bool,
+    ) -> tuple[int, list[tuple[float, dict[str, Any]]]]:
+        with self._lock:
+            searcher = self._searcher
+            if exhaustive:
+                searcher = self._opened.index.searcher()
+            # Block-max skipping never pays on Vietnamese (every block holds a near-best
+            # document), and scoring everything makes the total exact for free.
+            options: dict[str, Any] = {"limit": limit, "optimize": False}
+            if sort == SORT_DATE:
+                options.update(sortedby="date_key", reverse=True)
+            collector = searcher.collector(**options)
+            if cancelled is not None:
+                collector = CancellableCollector(collector, cancelled)
+            try:
+                searcher.search_with_collector(plan.query, collector)
+                results = collector.results()
+                total = len(results)
+                ranked = [(hit.score or 0.0, dict(hit.fields())) for hit in results]
+            finally:
+                if exhaustive:
+                    searcher.close()
+        return total, ranked
 
     def _hit(self, stored: dict[str, Any], score: float, plan: QueryPlan) -> Hit:
         path = stored["path"]

@@ -1,268 +1,272 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>Something went wrong: %1. The details are in the log.</source>
-            <translation>Đã xảy ra lỗi: %1. Chi tiết có trong nhật ký.</translation>
-        </message>
-        <message>
-            <source>Match accents</source>
-            <translation>Khớp dấu</translation>
-        </message>
-        <message>
-            <source>The index at %1 could not be opened (%2). Use File → Re-index to rebuild it.</source>
-            <translation>Không mở được chỉ mục tại %1 (%2). Chọn Tệp → Lập chỉ mục lại để dựng lại.</translation>
-        </message>
-        <message>
-            <source>The index was made by another version or was damaged; rebuilding it.</source>
-            <translation>Chỉ mục được tạo bởi phiên bản khác hoặc đã hỏng; đang dựng lại.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n document(s)</source>
-            <translation>
-                <numerusform>%n tài liệu</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Searching…</source>
-            <translation>Đang tìm…</translation>
-        </message>
-        <message>
-            <source>Search failed</source>
-            <translation>Tìm kiếm thất bại</translation>
-        </message>
-        <message>
-            <source>The search could not be completed: %1</source>
-            <translation>Không thể hoàn tất tìm kiếm: %1</translation>
-        </message>
-        <message>
-            <source>Showing results for %1</source>
-            <translation>Đang hiện kết quả cho %1</translation>
-        </message>
-        <message>
-            <source>Did you mean %1?</source>
-            <translation>Có phải bạn muốn tìm %1?</translation>
-        </message>
-        <message>
-            <source>This document could not be opened: %1</source>
-            <translation>Không mở được tài liệu này: %1</translation>
-        </message>
-        <message>
-            <source>Building the index…</source>
-            <translation>Đang lập chỉ mục…</translation>
-        </message>
-        <message>
-            <source>The first start reads the bundled articles. This takes a moment.</source>
-            <translation>Lần chạy đầu tiên đọc các bài viết có sẵn. Việc này mất một lát.</translation>
-        </message>
-        <message numerus="yes">
-            <source>Search %n document(s)</source>
-            <translation>
-                <numerusform>Tìm trong %n tài liệu</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Type words with or without accents: &lt;i&gt;chu tich nuoc&lt;/i&gt; finds &lt;i&gt;Chủ tịch nước&lt;/i&gt;.</source>
-            <translation>Gõ từ có dấu hoặc không dấu: &lt;i&gt;chu tich nuoc&lt;/i&gt; tìm được &lt;i&gt;Chủ tịch nước&lt;/i&gt;.</translation>
-        </message>
-        <message>
-            <source>No results for “%1”</source>
-            <translation>Không có kết quả cho “%1”</translation>
-        </message>
-        <message>
-            <source>Try fewer words, or type them without accents.</source>
-            <translation>Hãy thử bớt từ, hoặc gõ không dấu.</translation>
-        </message>
-        <message>
-            <source>Turn off Match accents</source>
-            <translation>Tắt Khớp dấu</translation>
-        </message>
-        <message numerus="yes">
-            <source>%1 of %n result(s) · %2 ms</source>
-            <translation>
-                <numerusform>%1 / %n kết quả · %2 ms</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n result(s) · %1 ms</source>
-            <translation>
-                <numerusform>%n kết quả · %1 ms</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Add a folder of .txt files</source>
-            <translation>Thêm thư mục chứa tệp .txt</translation>
-        </message>
-        <message>
-            <source>Indexing is already running.</source>
-            <translation>Đang lập chỉ mục rồi.</translation>
-        </message>
-        <message>
-            <source>Indexing…</source>
-            <translation>Đang lập chỉ mục…</translation>
-        </message>
-        <message>
-            <source>Cancelling…</source>
-            <translation>Đang huỷ…</translation>
-        </message>
-        <message>
-            <source>Indexing cancelled; what was indexed so far is kept.</source>
-            <translation>Đã huỷ lập chỉ mục; phần đã lập vẫn được giữ.</translation>
-        </message>
-        <message>
-            <source>Index updated: %1 added, %2 updated, %3 removed.</source>
-            <translation>Đã cập nhật chỉ mục: thêm %1, cập nhật %2, xoá %3.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n file(s) could not be read and were skipped.</source>
-            <translation>
-                <numerusform>Không đọc được %n tệp nên đã bỏ qua.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Indexing failed: %1</source>
-            <translation>Lập chỉ mục thất bại: %1</translation>
-        </message>
-        <message>
-            <source>The index could not be reopened: %1</source>
-            <translation>Không mở lại được chỉ mục: %1</translation>
-        </message>
-        <message>
-            <source>Search — type with or without accents</source>
-            <translation>Tìm kiếm — gõ có dấu hoặc không dấu</translation>
-        </message>
-        <message>
-            <source>Only find words written with exactly these accents (ca finds ca, not cá)</source>
-            <translation>Chỉ tìm từ viết đúng dấu như đã gõ (ca tìm ca, không tìm cá)</translation>
-        </message>
-        <message>
-            <source>Most relevant</source>
-            <translation>Liên quan nhất</translation>
-        </message>
-        <message>
-            <source>Newest first</source>
-            <translation>Mới nhất trước</translation>
-        </message>
-        <message>
-            <source>Sort results</source>
-            <translation>Sắp xếp kết quả</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Huỷ</translation>
-        </message>
-        <message>
-            <source>Accented forms:</source>
-            <translation>Dạng có dấu:</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>&amp;Tệp</translation>
-        </message>
-        <message>
-            <source>&amp;Search</source>
-            <translation>Tìm &amp;kiếm</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>&amp;Xem</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>Trợ &amp;giúp</translation>
-        </message>
-        <message>
-            <source>&amp;Language</source>
-            <translation>&amp;Ngôn ngữ</translation>
-        </message>
-        <message>
-            <source>&amp;Add Folder…</source>
-            <translation>&amp;Thêm thư mục…</translation>
-        </message>
-        <message>
-            <source>&amp;Re-index</source>
-            <translation>&amp;Lập chỉ mục lại</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>T&amp;hoát</translation>
-        </message>
-        <message>
-            <source>&amp;Find</source>
-            <translation>&amp;Tìm</translation>
-        </message>
-        <message>
-            <source>&amp;Next Match</source>
-            <translation>Chỗ khớp &amp;tiếp theo</translation>
-        </message>
-        <message>
-            <source>&amp;Previous Match</source>
-            <translation>Chỗ khớp &amp;trước</translation>
-        </message>
-        <message>
-            <source>&amp;Match Accents</source>
-            <translation>&amp;Khớp dấu</translation>
-        </message>
-        <message>
-            <source>Zoom &amp;In</source>
-            <translation>&amp;Phóng to</translation>
-        </message>
-        <message>
-            <source>Zoom &amp;Out</source>
-            <translation>&amp;Thu nhỏ</translation>
-        </message>
-        <message>
-            <source>&amp;Actual Size</source>
-            <translation>&amp;Cỡ gốc</translation>
-        </message>
-        <message>
-            <source>&amp;About Tìm Tin</source>
-            <translation>&amp;Giới thiệu Tìm Tin</translation>
-        </message>
-        <message>
-            <source>&amp;System Language</source>
-            <translation>Ngôn ngữ của &amp;hệ thống</translation>
-        </message>
-        <message>
-            <source>Offline full-text search and reading for Vietnamese text.</source>
-            <translation>Tìm kiếm toàn văn và đọc văn bản tiếng Việt, không cần mạng.</translation>
-        </message>
-        <message>
-            <source>Index location:</source>
-            <translation>Vị trí chỉ mục:</translation>
-        </message>
-        <message>
-            <source>Documents:</source>
-            <translation>Số tài liệu:</translation>
-        </message>
-        <message>
-            <source>Licences</source>
-            <translation>Giấy phép</translation>
-        </message>
-        <message>
-            <source>Be Vietnam Pro font</source>
-            <translation>Phông chữ Be Vietnam Pro</translation>
-        </message>
-        <message>
-            <source>About Tìm Tin</source>
-            <translation>Giới thiệu Tìm Tin</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReaderPane</name>
-        <message>
-            <source>Select a result to read it here.</source>
-            <translation>Chọn một kết quả để đọc ở đây.</translation>
-        </message>
-        <message>
-            <source>Previous match (Shift+F3)</source>
-            <translation>Chỗ khớp trước (Shift+F3)</translation>
-        </message>
-        <message>
-            <source>Next match (F3)</source>
-            <translation>Chỗ khớp tiếp theo (F3)</translation>
-        </message>
-    </context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Something went wrong: %1. The details are in the log.</source>
+        <translation>Đã xảy ra lỗi: %1. Chi tiết có trong nhật ký.</translation>
+    </message>
+    <message>
+        <source>Match accents</source>
+        <translation>Khớp dấu</translation>
+    </message>
+    <message>
+        <source>The index at %1 could not be opened (%2). Use File → Re-index to rebuild it.</source>
+        <translation>Không mở được chỉ mục tại %1 (%2). Chọn Tệp → Lập chỉ mục lại để dựng lại.</translation>
+    </message>
+    <message>
+        <source>The index was made by another version or was damaged; rebuilding it.</source>
+        <translation>Chỉ mục được tạo bởi phiên bản khác hoặc đã hỏng; đang dựng lại.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n tài liệu</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Đang tìm…</translation>
+    </message>
+    <message>
+        <source>Search failed</source>
+        <translation>Tìm kiếm thất bại</translation>
+    </message>
+    <message>
+        <source>The search could not be completed: %1</source>
+        <translation>Không thể hoàn tất tìm kiếm: %1</translation>
+    </message>
+    <message>
+        <source>Showing results for %1</source>
+        <translation>Đang hiện kết quả cho %1</translation>
+    </message>
+    <message>
+        <source>Did you mean %1?</source>
+        <translation>Có phải bạn muốn tìm %1?</translation>
+    </message>
+    <message>
+        <source>This document could not be opened: %1</source>
+        <translation>Không mở được tài liệu này: %1</translation>
+    </message>
+    <message>
+        <source>Building the index…</source>
+        <translation>Đang lập chỉ mục…</translation>
+    </message>
+    <message>
+        <source>The first start reads the bundled articles. This takes a moment.</source>
+        <translation>Lần chạy đầu tiên đọc các bài viết có sẵn. Việc này mất một lát.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Search %n document(s)</source>
+        <translation>
+            <numerusform>Tìm trong %n tài liệu</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type words with or without accents: &lt;i&gt;chu tich nuoc&lt;/i&gt; finds &lt;i&gt;Chủ tịch nước&lt;/i&gt;.</source>
+        <translation>Gõ từ có dấu hoặc không dấu: &lt;i&gt;chu tich nuoc&lt;/i&gt; tìm được &lt;i&gt;Chủ tịch nước&lt;/i&gt;.</translation>
+    </message>
+    <message>
+        <source>No results for “%1”</source>
+        <translation>Không có kết quả cho “%1”</translation>
+    </message>
+    <message>
+        <source>Try fewer words, or type them without accents.</source>
+        <translation>Hãy thử bớt từ, hoặc gõ không dấu.</translation>
+    </message>
+    <message>
+        <source>Turn off Match accents</source>
+        <translation>Tắt Khớp dấu</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n result(s) · %2 ms</source>
+        <translation>
+            <numerusform>%1 / %n kết quả · %2 ms</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) · %1 ms</source>
+        <translation>
+            <numerusform>%n kết quả · %1 ms</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add a folder of .txt files</source>
+        <translation>Thêm thư mục chứa tệp .txt</translation>
+    </message>
+    <message>
+        <source>Indexing is already running.</source>
+        <translation>Đang lập chỉ mục rồi.</translation>
+    </message>
+    <message>
+        <source>Indexing…</source>
+        <translation>Đang lập chỉ mục…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Đang huỷ…</translation>
+    </message>
+    <message>
+        <source>Indexing cancelled; what was indexed so far is kept.</source>
+        <translation>Đã huỷ lập chỉ mục; phần đã lập vẫn được giữ.</translation>
+    </message>
+    <message>
+        <source>Index updated: %1 added, %2 updated, %3 removed.</source>
+        <translation>Đã cập nhật chỉ mục: thêm %1, cập nhật %2, xoá %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be read and were skipped.</source>
+        <translation>
+            <numerusform>Không đọc được %n tệp nên đã bỏ qua.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Indexing failed: %1</source>
+        <translation>Lập chỉ mục thất bại: %1</translation>
+    </message>
+    <message>
+        <source>The index could not be reopened: %1</source>
+        <translation>Không mở lại được chỉ mục: %1</translation>
+    </message>
+    <message>
+        <source>Search — type with or without accents</source>
+        <translation>Tìm kiếm — gõ có dấu hoặc không dấu</translation>
+    </message>
+    <message>
+        <source>Only find words written with exactly these accents (ca finds ca, not cá)</source>
+        <translation>Chỉ tìm từ viết đúng dấu như đã gõ (ca tìm ca, không tìm cá)</translation>
+    </message>
+    <message>
+        <source>Most relevant</source>
+        <translation>Liên quan nhất</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Mới nhất trước</translation>
+    </message>
+    <message>
+        <source>Sort results</source>
+        <translation>Sắp xếp kết quả</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <source>Accented forms:</source>
+        <translation>Dạng có dấu:</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>Tìm &amp;kiếm</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>&amp;Add Folder…</source>
+        <translation>&amp;Thêm thư mục…</translation>
+    </message>
+    <message>
+        <source>&amp;Re-index</source>
+        <translation>&amp;Lập chỉ mục lại</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>T&amp;hoát</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Tìm</translation>
+    </message>
+    <message>
+        <source>&amp;Next Match</source>
+        <translation>Chỗ khớp &amp;tiếp theo</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Match</source>
+        <translation>Chỗ khớp &amp;trước</translation>
+    </message>
+    <message>
+        <source>&amp;Match Accents</source>
+        <translation>&amp;Khớp dấu</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Phóng to</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>&amp;Thu nhỏ</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>&amp;Cỡ gốc</translation>
+    </message>
+    <message>
+        <source>&amp;About Tìm Tin</source>
+        <translation>&amp;Giới thiệu Tìm Tin</translation>
+    </message>
+    <message>
+        <source>&amp;System Language</source>
+        <translation>Ngôn ngữ của &amp;hệ thống</translation>
+    </message>
+    <message>
+        <source>Offline full-text search and reading for Vietnamese text.</source>
+        <translation>Tìm kiếm toàn văn và đọc văn bản tiếng Việt, không cần mạng.</translation>
+    </message>
+    <message>
+        <source>Index location:</source>
+        <translation>Vị trí chỉ mục:</translation>
+    </message>
+    <message>
+        <source>Documents:</source>
+        <translation>Số tài liệu:</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>Giấy phép</translation>
+    </message>
+    <message>
+        <source>Be Vietnam Pro font</source>
+        <translation>Phông chữ Be Vietnam Pro</translation>
+    </message>
+    <message>
+        <source>About Tìm Tin</source>
+        <translation>Giới thiệu Tìm Tin</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderPane</name>
+    <message>
+        <source>read as %1</source>
+        <translation>đọc theo mã %1</translation>
+    </message>
+    <message>
+        <source>Select a result to read it here.</source>
+        <translation>Chọn một kết quả để đọc ở đây.</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>Chỗ khớp trước (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>Chỗ khớp tiếp theo (F3)</translation>
+    </message>
+</context>
 </TS>

@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from index.collecting import SearchCancelled
+from index.indexer import update_index
 from index.search import Engine
-from tests.conftest import LUONG_CUONG, MOSCOW_VISIT
+from tests.conftest import LUONG_CUONG, MOSCOW_VISIT, write_corpus
 
 Build = Callable[[dict[str, str | bytes]], Engine]
 
@@ -204,3 +206,34 @@ def test_sort_by_date_puts_newest_first(build_engine: Build) -> None:
     ordered = names(engine, "kinh te", sort="date")
     assert ordered[:2] == ["new.txt", "old.txt"]
     assert engine.search("kinh te", sort="date").hits[0].date == "06/05/2024"
+
+
+def test_a_cancelled_search_stops_and_a_later_one_still_answers(seeds_engine: Engine) -> None:
+    with pytest.raises(SearchCancelled):
+        seeds_engine.search("nga", cancelled=lambda: True)
+    assert seeds_engine.search("nga").total == 2
+
+
+def test_exhaustive_whoosh_scoring_ranks_like_the_fast_scorer(build_engine: Build) -> None:
+    engine = build_engine(
+        {f"{n}.txt": f"Tin {n}\n" + "kinh tế " * n + "xã hội\n" for n in range(1, 9)}
+    )
+    fast = engine.search("kinh te", limit=5)
+    full = engine.search("kinh te", limit=5, exhaustive=True)
+    assert [h.path for h in fast.hits] == [h.path for h in full.hits]
+    assert [round(h.score, 6) for h in fast.hits] == [round(h.score, 6) for h in full.hits]
+
+
+def test_a_repeated_search_is_answered_from_the_cache_until_the_index_changes(
+    tmp_path: Path,
+) -> None:
+    corpus = write_corpus(tmp_path / "c", {"a.txt": "A\nHà Nội\n"})
+    update_index([corpus], tmp_path / "idx")
+    engine = Engine(tmp_path / "idx")
+    first = engine.search("ha noi")
+    assert engine.search("ha noi").hits == first.hits
+    write_corpus(corpus, {"b.txt": "B\nHà Nội nữa\n"})
+    update_index([corpus], tmp_path / "idx")
+    engine.refresh()
+    assert engine.search("ha noi").total == 2
+    engine.close()
