@@ -127,7 +127,7 @@ def _marked(text: str, start: int, end: int, matches: Sequence[tuple[int, int]])
 def _best_window(text: str, matches: Sequence[tuple[int, int]], body_start: int) -> int:
     """Start of the window holding the most distinct matched words, preferring the body."""
     candidates = [m for m in matches if m[0] >= body_start] or list(matches)
-    best_start, best_score = candidates[0][0], (-1, -1)
+    best_start, best_score = candidates[0][0], (-1, -1, -1)
     for anchor, _ in candidates:
         start = max(0, anchor - _CONTEXT_BEFORE)
         inside = [

@@ -25,8 +25,9 @@ from index.vocabulary import Vocabulary
 log = logging.getLogger("timtin.query")
 
 # Ranking is lexicographic: words found as typed (accents), then neighbouring syllables, then
-# title words, then BM25 over the body.  Constant scores per tier keep a short document's
-# BM25 from overtaking a tier: each tier's unit is above the most all lower tiers can add.
+# title words, then BM25 over the body.  Tier fields score presence (index.scoring), times
+# these units, so a short document's BM25 never overtakes a tier: each unit is above the most
+# all lower tiers can add.
 EXACT_SCORE = 10_000.0
 SHINGLE_SCORE = 1_000.0
 TITLE_SCORE = 100.0
@@ -98,20 +99,24 @@ class _Planner:
         return Step(words=frozenset({fold(typed)}))
 
     def word_match(self, field_name: str, typed: str, exact: bool) -> wq.Query:
+        folded = wq.Term(field_name, fold(typed))
         if exact:
-            forms = self.forms(typed, exact)
-            terms = [wq.Term(_EXACT_FIELD[field_name], f) for f in forms]
-            return wq.Or(terms) if terms else wq.NullQuery
-        return wq.Term(field_name, fold(typed))
+            terms = [wq.Term(_EXACT_FIELD[field_name], f) for f in self.forms(typed, exact)]
+            # The exact forms decide the match; the folded term brings BM25 to the ranking.
+            return wq.And([wq.Or(terms), folded]) if terms else wq.NullQuery
+        return folded
 
     def add_word_boosts(self, field_name: str, typed: str, exact: bool) -> None:
         folded = fold(typed)
         if not exact and has_any_mark(typed):
-            terms = [wq.Term(_EXACT_FIELD[field_name], f) for f in self.forms(typed, exact)]
+            # One tier however many matching forms a document holds (DisjunctionMax takes
+            # the best; it ignores a boost of its own, so each term carries it).
+            field = _EXACT_FIELD[field_name]
+            terms = [wq.Term(field, f, boost=EXACT_SCORE) for f in self.forms(typed, exact)]
             if terms:
-                self.boosts.append(wq.ConstantScoreQuery(wq.Or(terms), EXACT_SCORE))
+                self.boosts.append(wq.DisjunctionMax(terms))
         if field_name == "body":
-            self.boosts.append(wq.ConstantScoreQuery(wq.Term("title", folded), TITLE_SCORE))
+            self.boosts.append(wq.Term("title", folded, boost=TITLE_SCORE))
 
     def convert(self, node: wq.Query, positive: bool = True) -> wq.Query:
         if isinstance(node, wq.Phrase):
@@ -189,7 +194,7 @@ class _Planner:
     def shingle_boosts(self) -> None:
         folded = [fold(w) for w in self.words]
         self.boosts.extend(
-            wq.ConstantScoreQuery(wq.Term("shingles", f"{a} {b}"), SHINGLE_SCORE)
+            wq.Term("shingles", f"{a} {b}", boost=SHINGLE_SCORE)
             for a, b in itertools.pairwise(folded)
         )
 

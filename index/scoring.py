@@ -55,3 +55,39 @@ class CachedLengthBM25F(scoring.BM25F):  # type: ignore[misc]
         if not searcher.schema[fieldname].scorable:
             return scoring.WeightScorer.for_(searcher, fieldname, text)
         return CachedLengthBM25FScorer(searcher, fieldname, text, self.B, self.K1, qf=qf)
+
+
+class PresenceScorer(scoring.BaseScorer):  # type: ignore[misc]
+    """Scores 1 for any document holding the term: the query's boost sets the tier's size."""
+
+    def supports_block_quality(self) -> bool:
+        return True
+
+    def max_quality(self) -> float:
+        return 1.0
+
+    def block_quality(self, matcher: Any) -> float:
+        return 1.0
+
+    def score(self, matcher: Any) -> float:
+        return 1.0
+
+
+class Presence(scoring.WeightingModel):  # type: ignore[misc]
+    """Weighting for the ranking tiers: holding an accented form, a neighbour pair, a title word."""
+
+    def supports_block_quality(self) -> bool:
+        return True
+
+    def scorer(self, searcher: Any, fieldname: str, text: bytes, qf: int = 1) -> PresenceScorer:
+        return PresenceScorer()
+
+
+TIER_FIELDS = ("title", "title_exact", "body_exact", "shingles")
+
+
+def ranking_weighting(*, stock_bm25: bool = False) -> scoring.WeightingModel:
+    """BM25F over the folded body; presence in the tier fields.  `stock_bm25` uses Whoosh's
+    own BM25F for the body, to check the cached-length copy ranks alike."""
+    body = scoring.BM25F() if stock_bm25 else CachedLengthBM25F()
+    return scoring.MultiWeighting(body, **dict.fromkeys(TIER_FIELDS, Presence()))

@@ -20,7 +20,7 @@ from index.normalize import normalize_text
 from index.query import QueryPlan, plan_query
 from index.result_cache import ResultCache
 from index.results import Hit, ReaderView, SearchResult
-from index.scoring import CachedLengthBM25F
+from index.scoring import ranking_weighting
 from index.store import OpenedIndex, open_or_create
 from index.suggest import did_you_mean, typed_without_input_method, variants_of
 from index.vocabulary import Vocabulary
@@ -38,7 +38,7 @@ class Engine:
         self.index_dir = Path(index_dir)
         self._lock = threading.RLock()
         self._opened: OpenedIndex = open_or_create(self.index_dir)
-        self._searcher: Any = self._opened.index.searcher(weighting=CachedLengthBM25F())
+        self._searcher: Any = self._opened.index.searcher(weighting=ranking_weighting())
         self._vocabulary: Vocabulary | None = None
         self._results = ResultCache()
 
@@ -143,7 +143,7 @@ class Engine:
         with self._lock:
             searcher = self._searcher
             if exhaustive:
-                searcher = self._opened.index.searcher()
+                searcher = self._opened.index.searcher(weighting=ranking_weighting(stock_bm25=True))
             # Block-max skipping never pays on Vietnamese (every block holds a near-best
             # document), and scoring everything makes the total exact for free.
             options: dict[str, Any] = {"limit": limit, "optimize": False}
