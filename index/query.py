@@ -47,11 +47,13 @@ _OPERATOR_WORDS = frozenset({"and", "or", "not", "andnot", "andmaybe"})
 
 @dataclass
 class QueryPlan:
-    """A parsed query: the Whoosh query to run, and what to highlight."""
+    """A parsed query: the Whoosh query that ranks, the one that decides what matches (for
+    counting), and what to highlight."""
 
     query: wq.Query
     patterns: list[Pattern] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
+    match: wq.Query = wq.NullQuery
 
     @property
     def is_empty(self) -> bool:
@@ -226,7 +228,7 @@ def plan_query(text: str, vocabulary: Vocabulary, *, exact: bool = False) -> Que
         return QueryPlan(wq.NullQuery)
     planner.shingle_boosts()
     final = wq.AndMaybe(matcher, wq.Or(planner.boosts)) if planner.boosts else matcher
-    return QueryPlan(final, planner.patterns, planner.words)
+    return QueryPlan(final, planner.patterns, planner.words, matcher)
 
 
 def _only_negative(node: wq.Query) -> bool:

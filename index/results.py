@@ -42,6 +42,7 @@ class SearchResult:
     variants: list[Variant] = field(default_factory=list)
     corrected_query: str = ""
     suggestion: str = ""
+    total_exact: bool = True
 
     def to_json(self) -> dict[str, object]:
         """The contract shape of `timtin search --json`."""

@@ -98,15 +98,18 @@ class Engine:
         sort: str = SORT_RELEVANCE,
         cancelled: CancelCheck | None = None,
         exhaustive: bool = False,
+        count: bool = True,
     ) -> SearchResult:
         """Ranked hits for `query`, each with a snippet and its match offsets.
 
-        Every matching document is scored, so the total is exact.  `cancelled` is asked while
+        Ranking stops scoring documents that can no longer reach the top `limit`, so the exact
+        total takes a second, unranked pass: `count=False` skips it (`total` is then a lower
+        bound and `total_exact` False; `count()` gets it later).  `cancelled` is asked while
         the search runs (raises SearchCancelled).  `exhaustive` scores with Whoosh's own BM25F
         instead of the cached-length copy, for checking that both rank alike.
         """
         started = time.perf_counter()
-        key = (query, limit, exact, sort, exhaustive)
+        key = (query, limit, exact, sort, exhaustive, count)
         with self._lock:
             cached = self._results.get(key)
         if cached is not None:
@@ -117,7 +120,8 @@ class Engine:
         plan = plan_query(corrected or text, vocabulary, exact=exact)
         if plan.is_empty or limit <= 0:
             return SearchResult(query, 0, _elapsed_ms(started), [])
-        total, ranked = self._ranked(plan, limit, sort, cancelled, exhaustive)
+        scored, ranked = self._ranked(plan, limit, sort, cancelled, exhaustive)
+        total = self._count(plan) if count and scored >= limit else scored
         hits = [self._hit(stored, score, plan) for score, stored in ranked]
         result = SearchResult(
             query,
@@ -127,10 +131,23 @@ class Engine:
             variants=variants_of(plan.words, vocabulary),
             corrected_query=corrected,
             suggestion=did_you_mean(corrected or text, vocabulary) if total == 0 else "",
+            total_exact=count or scored < limit,
         )
         with self._lock:
             self._results.put(key, result)
         return result
+
+    def count(self, query: str, *, exact: bool = False) -> int:
+        """How many documents match `query` (the exact total `search(count=False)` skipped)."""
+        text = normalize_text(query).strip()
+        vocabulary = self.vocabulary()
+        corrected = typed_without_input_method(text, vocabulary) if text else ""
+        plan = plan_query(corrected or text, vocabulary, exact=exact)
+        return 0 if plan.is_empty else self._count(plan)
+
+    def _count(self, plan: QueryPlan) -> int:
+        with self._lock:
+            return sum(1 for _ in self._searcher.docs_for_query(plan.match))
 
     def _ranked(
         self,

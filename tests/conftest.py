@@ -6,6 +6,8 @@ Nothing is mocked: every test that searches builds its index with the real index
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -20,6 +22,25 @@ REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
 LUONG_CUONG = SEEDS / "004_95fb111942143312.txt"
 MOSCOW_VISIT = SEEDS / "000_a37147b4426653dc.txt"
+
+
+def run_cli(
+    *args: str, stdin: str = "", env_index: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run `timtin` from this source tree in a subprocess with a bare environment."""
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(REPO), "PYTHONIOENCODING": "utf-8"}
+    if env_index is not None:
+        env["TIMTIN_INDEX_DIR"] = str(env_index)
+    return subprocess.run(
+        [sys.executable, "-m", "index.cli", *args],
+        cwd=REPO,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        check=False,
+    )
 
 
 def write_corpus(folder: Path, files: dict[str, str | bytes]) -> Path:

@@ -10,7 +10,6 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +18,7 @@ from typing import Any
 import pytest
 
 from index.search import Engine
-from tests.conftest import REPO
+from tests.conftest import run_cli
 from tests.test_vietnamese_cases import as_read
 
 SAMPLES = Path(__file__).resolve().parent / "data" / "encodings"
@@ -57,15 +56,7 @@ def phrase_spans() -> list[tuple[int, int]]:
 
 
 def timtin(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "index.cli", *args],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={"PATH": "/usr/bin:/bin", "HOME": str(REPO), "PYTHONIOENCODING": "utf-8"},
-        check=False,
-    )
+    return run_cli(*args)
 
 
 Mixed = tuple[Path, Path, subprocess.CompletedProcess[str]]

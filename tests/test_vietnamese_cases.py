@@ -9,8 +9,6 @@ import html
 import itertools
 import json
 import re
-import subprocess
-import sys
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -22,7 +20,7 @@ import pytest
 from index.indexer import update_index
 from index.results import SearchResult
 from index.search import Engine
-from tests.conftest import REPO, write_corpus
+from tests.conftest import run_cli, write_corpus
 
 Docs = dict[str, str]
 LIMIT = 50
@@ -363,15 +361,7 @@ def corpora(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Corpora]:
 
 def cli_search(index_dir: Path, query: str, *, exact: bool) -> dict[str, Any]:
     args = ["search", query, "--json", "--index-dir", str(index_dir), "--limit", str(LIMIT)]
-    done = subprocess.run(
-        [sys.executable, "-m", "index.cli", *args, *(["--exact"] if exact else [])],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={"PATH": "/usr/bin:/bin", "HOME": str(REPO), "PYTHONIOENCODING": "utf-8"},
-        check=False,
-    )
+    done = run_cli(*args, *(["--exact"] if exact else []))
     assert done.returncode == 0, done.stderr
     payload: dict[str, Any] = json.loads(done.stdout)
     assert payload["query"] == query

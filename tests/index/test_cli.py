@@ -12,25 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import LUONG_CUONG, MOSCOW_VISIT, REPO
+from tests.conftest import LUONG_CUONG, MOSCOW_VISIT, REPO, run_cli
 
 
 def timtin(
     *args: str, stdin: str = "", env_index: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(REPO), "PYTHONIOENCODING": "utf-8"}
-    if env_index is not None:
-        env["TIMTIN_INDEX_DIR"] = str(env_index)
-    return subprocess.run(
-        [sys.executable, "-m", "index.cli", *args],
-        cwd=REPO,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        check=False,
-    )
+    return run_cli(*args, stdin=stdin, env_index=env_index)
 
 
 @pytest.fixture(scope="module")

@@ -237,3 +237,19 @@ def test_a_repeated_search_is_answered_from_the_cache_until_the_index_changes(
     engine.refresh()
     assert engine.search("ha noi").total == 2
     engine.close()
+
+
+def test_totals_are_exact_even_when_ranking_stops_early(build_engine: Build) -> None:
+    # Title hits score a whole tier higher, so once the top two are title hits, ranking stops
+    # looking at the rest: the total must still count every matching document.
+    # (Title documents are indexed first, so the rest come after the top two are found.)
+    files = {f"a-title{n}.txt": f"Kinh tế {n}\n" + "kinh tế " * (n + 1) for n in range(3)}
+    files.update({f"body{n}.txt": f"Tin {n}\nKinh doanh và tế bào {n}.\n" for n in range(40)})
+    engine = build_engine(files)
+    ranked = engine.search("kinh te", limit=2)
+    assert ranked.total == 43 and ranked.total_exact
+    assert {Path(h.path).name for h in ranked.hits} <= {f"a-title{n}.txt" for n in range(3)}
+    quick = engine.search("kinh te", limit=2, count=False)
+    assert [h.path for h in quick.hits] == [h.path for h in ranked.hits]
+    assert quick.total < 43 and not quick.total_exact  # ranking did stop early
+    assert engine.count("kinh te") == 43
