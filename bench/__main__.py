@@ -51,6 +51,9 @@ def _latency(into: Figures, result: dict[str, object]) -> None:
     assert isinstance(values, list)
     into["p50_ms"], into["p95_ms"] = percentile(values, 50), percentile(values, 95)
     into["open_ms"] = _float(result.get("open_ms"))
+    counted = result.get("counted_latencies_ms")
+    if isinstance(counted, list) and counted:
+        into["counted_p95_ms"] = percentile(counted, 95)
 
 
 def _float(value: object) -> float | None:

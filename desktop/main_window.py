@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
     """One window on one index directory."""
 
     search_painted = Signal(object)  # SearchResult now shown in the list
+    total_counted = Signal(int)  # the exact total of the shown search, counted after painting
     document_opened = Signal(object)  # ReaderView now shown in the reader
     index_updated = Signal(object)  # IndexReport after the engine reopened the index
 
@@ -78,7 +79,9 @@ class MainWindow(QMainWindow):
         self.searches.finished.connect(self.on_search_finished)
         self.searches.failed.connect(self.on_search_failed)
         self.reads = LatestRunner(self._pool, self)
+        self.counts = LatestRunner(self._pool, self)
         self.reads.finished.connect(self.on_read_finished)
+        self.counts.finished.connect(self.on_count_finished)
         self.reads.failed.connect(self.on_read_failed)
         self.index_job = IndexJob(parent=self)
 
@@ -340,9 +343,15 @@ class MainWindow(QMainWindow):
         def superseded() -> bool:  # asked from the worker: a newer keystroke stops this search
             return runner.generation != generation
 
+        # Hits first, without the exact total: it takes a second pass, counted after painting.
         self.searches.submit(
             lambda: engine.search(
-                query, limit=SEARCH_LIMIT, exact=exact, sort=sort, cancelled=superseded
+                query,
+                limit=SEARCH_LIMIT,
+                exact=exact,
+                sort=sort,
+                cancelled=superseded,
+                count=False,
             )
         )
 
@@ -361,6 +370,20 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()  # an old "index updated" note must not hide the count
         self._update_status()
         self.search_painted.emit(result)
+        engine = self.engine
+        if not result.total_exact and engine is not None and self._painted_key is not None:
+            query, exact, _sort = self._painted_key
+            self.counts.submit(lambda: (query, exact, engine.count(query, exact=exact)))
+
+    def on_count_finished(self, counted: tuple[str, bool, int]) -> None:
+        query, exact, total = counted
+        if self.model.result is None or self._painted_key is None:
+            return
+        if self._painted_key[:2] != (query, exact):
+            return
+        self.model.set_total(total)
+        self._update_status()
+        self.total_counted.emit(total)
 
     def on_search_failed(self, message: str) -> None:
         self._busy_hint.stop()

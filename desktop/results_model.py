@@ -5,6 +5,7 @@ The model only holds what the engine returned; the delegate decides how a row lo
 
 from __future__ import annotations
 
+from dataclasses import replace
 from enum import IntEnum
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,11 @@ class ResultsModel(QAbstractListModel):
     @property
     def result(self) -> SearchResult | None:
         return self._result
+
+    def set_total(self, total: int) -> None:
+        """The exact total, counted after the hits were shown: rows and selection stay."""
+        if self._result is not None:
+            self._result = replace(self._result, total=total, total_exact=True)
 
     def set_result(self, result: SearchResult | None) -> None:
         self.beginResetModel()

@@ -52,6 +52,9 @@ def result_count(result: SearchResult) -> str:
     """ "12 results · 8 ms", or "50 of 120 results · 8 ms" when only some are listed."""
     took = f"{result.took_ms:.0f}"
     shown = len(result.hits)
+    if not result.total_exact:  # the exact total is still being counted
+        text = translate("MainWindow", "%1 of at least %n result(s) · %2 ms", "", result.total)
+        return text.replace("%1", str(shown)).replace("%2", took)
     if result.total > shown:
         text = translate("MainWindow", "%1 of %n result(s) · %2 ms", "", result.total)
         return text.replace("%1", str(shown)).replace("%2", took)

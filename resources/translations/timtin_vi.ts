@@ -80,6 +80,12 @@
         <translation>Tắt Khớp dấu</translation>
     </message>
     <message numerus="yes">
+        <source>%1 of at least %n result(s) · %2 ms</source>
+        <translation>
+            <numerusform>%1 / ít nhất %n kết quả · %2 ms</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%1 of %n result(s) · %2 ms</source>
         <translation>
             <numerusform>%1 / %n kết quả · %2 ms</numerusform>

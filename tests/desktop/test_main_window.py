@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.main_window import MainWindow
 from desktop.results_model import Role
 from desktop.settings import Settings
+from index.indexer import update_index
 from tests.desktop.helpers import LUONG_CUONG, WAIT_MS, search, search_and_open
 
 
@@ -330,3 +331,24 @@ def test_variant_chips_narrow_to_one_accented_form(qtbot, window: MainWindow) ->
         window.chips.chips[0].click()
     assert variant.form in window.search_field.text()
     assert window.accent_box.isChecked()
+
+
+def test_exact_total_is_counted_after_the_hits_are_painted(
+    qtbot, app, tmp_path: Path, settings: Settings, translations
+) -> None:  # type: ignore[no-untyped-def]
+    # More hits than the list shows: the window paints them uncounted, then counts.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(3):
+        (corpus / f"a-title{n}.txt").write_text(f"Kinh tế {n}\n" + "kinh tế " * (n + 1))
+    for n in range(120):
+        (corpus / f"body{n:03}.txt").write_text(f"Tin {n}\nKinh doanh và tế bào {n}.\n")
+    update_index([corpus], tmp_path / "index")
+    win = MainWindow(tmp_path / "index", settings, translations, restore_query=False)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.total_counted, timeout=WAIT_MS) as counted:
+        painted = search(qtbot, win, "kinh te")
+    assert not painted.total_exact
+    assert counted.args == [123]
+    assert re.fullmatch(r"50 of 123 results · \d+ ms", win.status_label.text())
