@@ -28,9 +28,11 @@ log = logging.getLogger("timtin.query")
 # title words, then BM25 over the body.  Tier fields score presence (index.scoring), times
 # these units, so a short document's BM25 never overtakes a tier: each unit is above the most
 # all lower tiers can add.
-EXACT_SCORE = 10_000.0
-SHINGLE_SCORE = 1_000.0
-TITLE_SCORE = 100.0
+# (Lexicographic for queries of up to nine words: BM25 over nine words stays under 1,000.)
+EXACT_SCORE = 1_000_000.0  # the word exactly as typed
+PARTIAL_SCORE = 500_000.0  # typed marks held, tone free (`bân` → bấn), when not as typed
+SHINGLE_SCORE = 10_000.0
+TITLE_SCORE = 1_000.0
 
 _EXACT_FIELD = {"body": "body_exact", "title": "title_exact"}
 _PARSE_SCHEMA = Schema(
@@ -114,7 +116,10 @@ class _Planner:
             # One tier however many matching forms a document holds (DisjunctionMax takes
             # the best; it ignores a boost of its own, so each term carries it).
             field = _EXACT_FIELD[field_name]
-            terms = [wq.Term(field, f, boost=EXACT_SCORE) for f in self.forms(typed, exact)]
+            terms = [
+                wq.Term(field, f, boost=EXACT_SCORE if f == typed else PARTIAL_SCORE)
+                for f in self.forms(typed, exact)
+            ]
             if terms:
                 self.boosts.append(wq.DisjunctionMax(terms))
         if field_name == "body":
@@ -227,7 +232,9 @@ def plan_query(text: str, vocabulary: Vocabulary, *, exact: bool = False) -> Que
     if _only_negative(matcher):
         return QueryPlan(wq.NullQuery)
     planner.shingle_boosts()
-    final = wq.AndMaybe(matcher, wq.Or(planner.boosts)) if planner.boosts else matcher
+    if not planner.boosts:
+        return QueryPlan(matcher, planner.patterns, planner.words, matcher)
+    final = wq.AndMaybe(matcher, wq.Or(planner.boosts))
     return QueryPlan(final, planner.patterns, planner.words, matcher)
 
 

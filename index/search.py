@@ -157,27 +157,32 @@ class Engine:
         cancelled: CancelCheck | None,
         exhaustive: bool,
     ) -> tuple[int, list[tuple[float, dict[str, Any]]]]:
+        """(documents counted, a lower bound of the total; the top hits with their fields)."""
         with self._lock:
             searcher = self._searcher
             if exhaustive:
                 searcher = self._opened.index.searcher(weighting=ranking_weighting(stock_bm25=True))
-            # Block-max skipping never pays on Vietnamese (every block holds a near-best
-            # document), and scoring everything makes the total exact for free.
-            options: dict[str, Any] = {"limit": limit, "optimize": False}
-            if sort == SORT_DATE:
-                options.update(sortedby="date_key", reverse=True)
-            collector = searcher.collector(**options)
-            if cancelled is not None:
-                collector = CancellableCollector(collector, cancelled)
             try:
-                searcher.search_with_collector(plan.query, collector)
-                results = collector.results()
-                total = len(results)
-                ranked = [(hit.score or 0.0, dict(hit.fields())) for hit in results]
+                results = self._collect(searcher, plan.query, limit, sort, cancelled)
+                return len(results), [(hit.score or 0.0, dict(hit.fields())) for hit in results]
             finally:
                 if exhaustive:
                     searcher.close()
-        return total, ranked
+
+    @staticmethod
+    def _collect(
+        searcher: Any, query: Any, limit: int, sort: str, cancelled: CancelCheck | None
+    ) -> Any:
+        # Block-max skipping never pays on Vietnamese (every block holds a near-best
+        # document); Whoosh still stops scoring documents that cannot reach the page.
+        options: dict[str, Any] = {"limit": limit, "optimize": False}
+        if sort == SORT_DATE:
+            options.update(sortedby="date_key", reverse=True)
+        collector = searcher.collector(**options)
+        if cancelled is not None:
+            collector = CancellableCollector(collector, cancelled)
+        searcher.search_with_collector(query, collector)
+        return collector.results()
 
     def _hit(self, stored: dict[str, Any], score: float, plan: QueryPlan) -> Hit:
         path = stored["path"]
