@@ -23,6 +23,7 @@ on the same generated corpus (`../shared/bench/make_corpus.py`) and query mix
 Produced by `make bench` (`.venv/bin/python -m bench --docs N`); each section is one corpus
 size and a run replaces only its own section.
 """
+NOTES_MARKER = "<!-- notes -->"
 _SECTION = re.compile(r"<!-- bench:N=(\d+) -->\n.*?<!-- /bench:N=\1 -->\n", re.DOTALL)
 
 
@@ -164,5 +165,7 @@ def write(section: str, docs: int, path: Path = REPO / "BENCHMARKS.md") -> Path:
     sections = {int(m.group(1)): m.group(0) for m in _SECTION.finditer(old)}
     sections[docs] = section
     body = "\n".join(sections[n] for n in sorted(sections))
-    path.write_text(HEADER + "\n" + body, encoding="utf-8")
+    notes_at = old.find(NOTES_MARKER)
+    notes = "\n" + old[notes_at:] if notes_at >= 0 else ""  # written by hand, kept as is
+    path.write_text(HEADER + "\n" + body + notes, encoding="utf-8")
     return path
