@@ -56,9 +56,12 @@ def document_terms(text: str) -> DocumentTerms:
     return terms
 
 
+_POSITIONS = Positions()
+
+
 def _positions_value(positions: list[int]) -> bytes:
     """The posting value Whoosh's Positions format decodes (count, then pickled deltas)."""
-    return Positions().encode(positions)
+    return _POSITIONS.encode(positions)
 
 
 class SyllableField(TEXT):  # type: ignore[misc]
