@@ -63,8 +63,17 @@ def _valid_date(day: int, month: int, year: int) -> bool:
 
 
 def date_of(text: str) -> str:
-    """A `dd/mm/yyyy` date found in the first lines (`dd/mm/yyyy` or `yyyy-mm-dd`), or ''."""
-    head = "\n".join(text.split("\n", _DATE_LINES)[:_DATE_LINES])
+    """A `dd/mm/yyyy` date from the first lines (`dd/mm/yyyy` or `yyyy-mm-dd`), or ''.
+
+    A line holding only a date is the article's date; otherwise the first date mentioned."""
+    lines = text.split("\n", _DATE_LINES)[:_DATE_LINES]
+    for line in lines:
+        if _DMY.fullmatch(line.strip()) or _YMD.fullmatch(line.strip()):
+            return _first_date(line.strip())
+    return _first_date("\n".join(lines))
+
+
+def _first_date(head: str) -> str:
     candidates: list[tuple[int, int, int, int]] = []
     for match in _DMY.finditer(head):
         day, month, year = (int(g) for g in match.groups())
