@@ -35,11 +35,6 @@ def exact_form(text: str) -> str:
     return lower_exact(canonical_tones_in_text(text))
 
 
-def folded_syllables(text: str) -> list[str]:
-    """The folded syllables of `text`, in order (used for query words)."""
-    return _SYLLABLE.findall(fold(text))
-
-
 def exact_syllables(text: str) -> list[str]:
     """The accent-exact syllables of `text`, in order (used for query words)."""
     exact = exact_form(text)

@@ -9,7 +9,7 @@ import logging
 import os
 import threading
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -87,7 +87,15 @@ class Engine:
             return self._vocabulary
 
     def plan(self, query: str, *, exact: bool = False) -> QueryPlan:
-        return plan_query(normalize_text(query).strip(), self.vocabulary(), exact=exact)
+        """What `query` searches for, as search, count and read all see it."""
+        return self._understand(query).plan(exact)
+
+    def _understand(self, query: str) -> _Understood:
+        """The normalised query, read again as Telex/VNI where that has hits."""
+        text = normalize_text(query).strip()
+        vocabulary = self.vocabulary()
+        corrected = typed_without_input_method(text, vocabulary) if text else ""
+        return _Understood(corrected or text, corrected, vocabulary)
 
     def search(
         self,
@@ -114,10 +122,9 @@ class Engine:
             cached = self._results.get(key)
         if cached is not None:
             return replace(cached, took_ms=_elapsed_ms(started))
-        text = normalize_text(query).strip()
-        vocabulary = self.vocabulary()
-        corrected = typed_without_input_method(text, vocabulary) if text else ""
-        plan = plan_query(corrected or text, vocabulary, exact=exact)
+        understood = self._understand(query)
+        plan = understood.plan(exact)
+        vocabulary, corrected = understood.vocabulary, understood.corrected
         if plan.is_empty or limit <= 0:
             return SearchResult(query, 0, _elapsed_ms(started), [])
         scored, ranked = self._ranked(plan, limit, sort, cancelled, exhaustive)
@@ -130,7 +137,7 @@ class Engine:
             hits,
             variants=variants_of(plan.words, vocabulary),
             corrected_query=corrected,
-            suggestion=did_you_mean(corrected or text, vocabulary) if total == 0 else "",
+            suggestion=did_you_mean(understood.text, vocabulary) if total == 0 else "",
             total_exact=count or scored < limit,
         )
         with self._lock:
@@ -139,10 +146,7 @@ class Engine:
 
     def count(self, query: str, *, exact: bool = False) -> int:
         """How many documents match `query` (the exact total `search(count=False)` skipped)."""
-        text = normalize_text(query).strip()
-        vocabulary = self.vocabulary()
-        corrected = typed_without_input_method(text, vocabulary) if text else ""
-        plan = plan_query(corrected or text, vocabulary, exact=exact)
+        plan = self.plan(query, exact=exact)
         return 0 if plan.is_empty else self._count(plan)
 
     def _count(self, plan: QueryPlan) -> int:
@@ -217,6 +221,18 @@ class Engine:
             matches=matches,
             encoding=decoded.encoding,
         )
+
+
+@dataclass(frozen=True)
+class _Understood:
+    """A query as the engine reads it: the text it searches, and the correction if any."""
+
+    text: str
+    corrected: str
+    vocabulary: Vocabulary
+
+    def plan(self, exact: bool) -> QueryPlan:
+        return plan_query(self.text, self.vocabulary, exact=exact)
 
 
 def _elapsed_ms(started: float) -> float:

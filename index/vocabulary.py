@@ -85,7 +85,3 @@ class Vocabulary:
 
     def __contains__(self, folded: str) -> bool:
         return folded in self._forms
-
-    def folded_words(self) -> list[str]:
-        """Every folded form the index holds."""
-        return list(self._forms)

@@ -253,3 +253,9 @@ def test_totals_are_exact_even_when_ranking_stops_early(build_engine: Build) -> 
     assert [h.path for h in quick.hits] == [h.path for h in ranked.hits]
     assert quick.total < 43 and not quick.total_exact  # ranking did stop early
     assert engine.count("kinh te") == 43
+
+
+def test_the_reader_marks_what_a_telex_query_was_read_as(seeds_engine: Engine) -> None:
+    view = seeds_engine.read(str(LUONG_CUONG), "chur tichj nuwowcs")
+    assert view.match_count > 0
+    assert "<mark>Chủ tịch nước</mark>" in view.html
