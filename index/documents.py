@@ -44,9 +44,12 @@ class Document:
         return f"{year}{month}{day}"
 
 
-def is_readable_path(path: Path) -> bool:
-    """True for files of a type the indexer reads."""
-    return path.suffix.lower() in READERS
+READABLE_SUFFIXES = tuple(READERS)
+
+
+def is_readable_name(name: str) -> bool:
+    """True for file names of a type the indexer reads (a string test: walks call it a lot)."""
+    return name.lower().endswith(READABLE_SUFFIXES)
 
 
 def title_of(text: str) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from index.decode import UndecodableFile
-from index.documents import READERS, Document, is_readable_path, read_document
+from index.documents import Document, is_readable_name, read_document
 from index.manifest import FileRecord, load_manifest, save_manifest
 from index.paths import default_index_dir, seeds_dir
 from index.results import IndexReport, Progress, SkippedFile
@@ -28,7 +28,6 @@ CancelCheck = Callable[[], bool]
 COMMIT_EVERY = 2000
 PARALLEL_THRESHOLD = 1000
 SMALL_INDEX = 20000
-READABLE_SUFFIXES = tuple(READERS)
 _PROGRESS_INTERVAL = 0.05
 
 
@@ -52,7 +51,7 @@ def walk_files(root: str, skipped: list[SkippedFile]) -> Iterator[tuple[str, Fil
     """Every readable file below `root` (or `root` itself), hidden folders left out."""
     top = Path(root)
     if top.is_file():
-        if is_readable_path(top):
+        if is_readable_name(top.name):
             stat = top.stat()
             yield str(top), FileState(stat.st_size, stat.st_mtime)
         else:
@@ -80,7 +79,7 @@ def _walk_folder(folder: str, skipped: list[SkippedFile]) -> Iterator[tuple[str,
             if entry.is_dir(follow_symlinks=False):
                 yield from _walk_folder(entry.path, skipped)
                 continue
-            if not entry.name.lower().endswith(READABLE_SUFFIXES):
+            if not is_readable_name(entry.name):
                 continue
             stat = entry.stat()
         except OSError as error:

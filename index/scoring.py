@@ -1,6 +1,6 @@
-"""BM25F as Whoosh computes it, with each segment's field lengths read once, not per posting.
+"""How documents are scored: BM25F over the body, presence for the ranking-tier fields.
 
-Whoosh's scorer asks a column reader for the document's length at every posting it scores.
+The BM25F is Whoosh's, with each segment's field lengths read once instead of per posting.
 """
 
 from __future__ import annotations

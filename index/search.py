@@ -60,9 +60,8 @@ class Engine:
                 self._searcher = fresh
                 self._vocabulary = None
                 self._results.clear()
-            self._opened = (
-                open_or_create(self.index_dir) if self._opened.needs_rebuild else (self._opened)
-            )
+            if self._opened.needs_rebuild:
+                self._opened = open_or_create(self.index_dir)
 
     def clear_result_cache(self) -> None:
         """Forget recent answers (the benchmark measures every search at full price)."""
