@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from desktop.main_window import MainWindow
@@ -23,3 +24,14 @@ def search_and_open(qtbot: Any, window: MainWindow, query: str) -> ReaderView:
     with qtbot.waitSignal(window.document_opened, timeout=WAIT_MS) as blocker:
         window.set_query(query, now=True)
     return blocker.args[0]
+
+
+def write_notes(folder: Path, count: int, word: str = "Cái Răng") -> Path:
+    """`count` small dated notes in `folder`, each naming `word`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(count):
+        (folder / f"ghi-chu-{n:03d}.txt").write_text(
+            f"Ghi chú {n}\n0{1 + n % 9}/03/2024\nChuyến đi chợ nổi {word} lần {n}.\n",
+            encoding="utf-8",
+        )
+    return folder

@@ -5,17 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.main_window import MainWindow
-from tests.desktop.helpers import WAIT_MS, search
-
-
-def write_notes(folder: Path, count: int, word: str = "Cái Răng") -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for n in range(count):
-        (folder / f"ghi-chu-{n:03d}.txt").write_text(
-            f"Ghi chú {n}\n0{1 + n % 9}/03/2024\nChuyến đi chợ nổi {word} lần {n}.\n",
-            encoding="utf-8",
-        )
-    return folder
+from tests.desktop.helpers import WAIT_MS, search, write_notes
 
 
 def test_first_start_builds_the_seeds_index_in_the_background(

@@ -12,7 +12,7 @@ from desktop.workers import IndexJob, LatestRunner
 from index.indexer import update_index
 from index.results import IndexReport
 from index.search import Engine
-from tests.desktop.helpers import WAIT_MS
+from tests.desktop.helpers import WAIT_MS, write_notes
 
 
 @pytest.fixture
@@ -79,18 +79,8 @@ def test_cancel_drops_the_pending_call(qtbot, pool, engine) -> None:
     assert not runner.busy
 
 
-def write_folder(folder: Path, count: int) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for n in range(count):
-        (folder / f"bai-{n:04d}.txt").write_text(
-            f"Bài số {n}\n01/02/2024\nNội dung về chợ nổi Cái Răng, lần thứ {n}.\n",
-            encoding="utf-8",
-        )
-    return folder
-
-
 def test_index_job_reports_progress_then_finishes(qtbot, app, tmp_path: Path) -> None:
-    folder = write_folder(tmp_path / "notes", 5)
+    folder = write_notes(tmp_path / "notes", 5)
     job = IndexJob()
     progress: list[tuple[int, int, str]] = []
     job.progress_changed.connect(
@@ -108,7 +98,7 @@ def test_index_job_reports_progress_then_finishes(qtbot, app, tmp_path: Path) ->
 
 
 def test_index_job_can_be_cancelled(qtbot, app, tmp_path: Path) -> None:
-    folder = write_folder(tmp_path / "many", 300)
+    folder = write_notes(tmp_path / "many", 300)
     job = IndexJob()
     job.progress_changed.connect(lambda *_: job.cancel())  # cancel at the first sign of life
     with qtbot.waitSignal(job.indexing_finished, timeout=30_000) as blocker:
@@ -123,7 +113,7 @@ def test_index_job_failure_is_a_message(qtbot, app, tmp_path: Path) -> None:
     not_a_folder.write_text("this is a file, not an index folder", encoding="utf-8")
     job = IndexJob()
     with qtbot.waitSignal(job.indexing_failed, timeout=WAIT_MS) as blocker:
-        job.start([write_folder(tmp_path / "notes", 1)], not_a_folder)
+        job.start([write_notes(tmp_path / "notes", 1)], not_a_folder)
     message = blocker.args[0]
     assert message and "Traceback" not in message
     assert not job.running
