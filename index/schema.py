@@ -10,7 +10,7 @@ from whoosh.fields import ID, STORED, SchemaClass
 from index.analysis import EXACT, FOLDED, SHINGLE
 from index.fields import SyllableField
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class DocumentSchema(SchemaClass):  # type: ignore[misc]
@@ -19,7 +19,8 @@ class DocumentSchema(SchemaClass):  # type: ignore[misc]
     path = ID(stored=True, unique=True)
     title = SyllableField(FOLDED, phrase=True, stored=True)
     title_exact = SyllableField(EXACT, phrase=False)
-    body = SyllableField(FOLDED, phrase=True)
+    # Phrases in the body are matched as syllable pairs (shingles): no positions needed.
+    body = SyllableField(FOLDED, phrase=False)
     body_exact = SyllableField(EXACT, phrase=False)
     shingles = SyllableField(SHINGLE, phrase=False)
     date = STORED()

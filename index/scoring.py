@@ -10,6 +10,9 @@ from typing import Any
 
 from whoosh import scoring
 
+BM25_B = 0.75  # Whoosh's BM25F defaults, spelled out for the fast ranker (index.fast_rank)
+BM25_K1 = 1.2
+
 _lengths: dict[tuple[str, str, int], list[int]] = {}
 _lengths_lock = threading.Lock()
 _MAX_CACHED = 256
@@ -83,11 +86,14 @@ class Presence(scoring.WeightingModel):  # type: ignore[misc]
         return PresenceScorer()
 
 
+SCORED_FIELDS = ("body",)
 TIER_FIELDS = ("title", "title_exact", "body_exact", "shingles")
 
 
 def ranking_weighting(*, stock_bm25: bool = False) -> scoring.WeightingModel:
     """BM25F over the folded body; presence in the tier fields.  `stock_bm25` uses Whoosh's
     own BM25F for the body, to check the cached-length copy ranks alike."""
-    body = scoring.BM25F() if stock_bm25 else CachedLengthBM25F()
-    return scoring.MultiWeighting(body, **dict.fromkeys(TIER_FIELDS, Presence()))
+    body = scoring.BM25F if stock_bm25 else CachedLengthBM25F
+    return scoring.MultiWeighting(
+        body(B=BM25_B, K1=BM25_K1), **dict.fromkeys(TIER_FIELDS, Presence())
+    )

@@ -15,6 +15,7 @@ from typing import Any
 
 from index.collecting import CancelCheck, CancellableCollector
 from index.documents import date_of, read_text, title_of
+from index.fast_rank import FastRanker
 from index.highlight import find_matches, reader_html, snippet_html
 from index.normalize import normalize_text
 from index.query import QueryPlan, plan_query
@@ -41,6 +42,7 @@ class Engine:
         self._searcher: Any = self._opened.index.searcher(weighting=ranking_weighting())
         self._vocabulary: Vocabulary | None = None
         self._results = ResultCache()
+        self._fast = FastRanker(self.index_dir)
 
     @property
     def needs_rebuild(self) -> bool:
@@ -71,6 +73,7 @@ class Engine:
     def close(self) -> None:
         with self._lock:
             self._searcher.close()
+            self._fast.close()
 
     def doc_count(self) -> int:
         with self._lock:
@@ -109,11 +112,12 @@ class Engine:
     ) -> SearchResult:
         """Ranked hits for `query`, each with a snippet and its match offsets.
 
-        Ranking stops scoring documents that can no longer reach the top `limit`, so the exact
-        total takes a second, unranked pass: `count=False` skips it (`total` is then a lower
+        Plans the fast ranker reads come with their exact total.  Others are ranked by Whoosh,
+        which stops scoring documents that can no longer reach the top `limit`: their exact
+        total takes a second, unranked pass, which `count=False` skips (`total` is then a lower
         bound and `total_exact` False; `count()` gets it later).  `cancelled` is asked while
-        the search runs (raises SearchCancelled).  `exhaustive` scores with Whoosh's own BM25F
-        instead of the cached-length copy, for checking that both rank alike.
+        the search runs (raises SearchCancelled).  `exhaustive` ranks with Whoosh's matchers
+        and its own BM25F, for checking that the fast ranker ranks alike.
         """
         started = time.perf_counter()
         key = (query, limit, exact, sort, exhaustive, count)
@@ -126,8 +130,12 @@ class Engine:
         vocabulary, corrected = understood.vocabulary, understood.corrected
         if plan.is_empty or limit <= 0:
             return SearchResult(query, 0, _elapsed_ms(started), [])
-        scored, ranked = self._ranked(plan, limit, sort, cancelled, exhaustive)
-        total = self._count(plan) if count and scored >= limit else scored
+        scored, ranked, exact_total = self._ranked(plan, limit, sort, cancelled, exhaustive)
+        if exact_total:
+            total = scored
+        else:
+            total = self._count(plan) if count and scored >= limit else scored
+            exact_total = count or scored < limit
         hits = [self._hit(stored, score, plan) for score, stored in ranked]
         result = SearchResult(
             query,
@@ -137,7 +145,7 @@ class Engine:
             variants=variants_of(plan.words, vocabulary),
             corrected_query=corrected,
             suggestion=did_you_mean(understood.text, vocabulary) if total == 0 else "",
-            total_exact=count or scored < limit,
+            total_exact=exact_total,
         )
         with self._lock:
             self._results.put(key, result)
@@ -150,6 +158,9 @@ class Engine:
 
     def _count(self, plan: QueryPlan) -> int:
         with self._lock:
+            counted = self._fast.count(self._searcher, plan.match)
+            if counted is not None:
+                return counted
             return sum(1 for _ in self._searcher.docs_for_query(plan.match))
 
     def _ranked(
@@ -159,15 +170,21 @@ class Engine:
         sort: str,
         cancelled: CancelCheck | None,
         exhaustive: bool,
-    ) -> tuple[int, list[tuple[float, dict[str, Any]]]]:
-        """(documents counted, a lower bound of the total; the top hits with their fields)."""
+    ) -> tuple[int, list[tuple[float, dict[str, Any]]], bool]:
+        """(documents counted; the top hits with their fields; whether the count is exact)."""
         with self._lock:
             searcher = self._searcher
+            if not exhaustive and sort == SORT_RELEVANCE:
+                fast = self._fast.rank(searcher, plan.query, limit, cancelled)
+                if fast is not None:
+                    stored = searcher.stored_fields
+                    return fast.total, [(score, stored(doc)) for score, doc in fast.top], True
             if exhaustive:
                 searcher = self._opened.index.searcher(weighting=ranking_weighting(stock_bm25=True))
             try:
-                results = self._collect(searcher, plan.query, limit, sort, cancelled)
-                return len(results), [(hit.score or 0.0, dict(hit.fields())) for hit in results]
+                results, exact_total = self._collect(searcher, plan.query, limit, sort, cancelled)
+                hits = [(hit.score or 0.0, dict(hit.fields())) for hit in results[:limit]]
+                return len(results), hits, exact_total
             finally:
                 if exhaustive:
                     searcher.close()
@@ -175,17 +192,20 @@ class Engine:
     @staticmethod
     def _collect(
         searcher: Any, query: Any, limit: int, sort: str, cancelled: CancelCheck | None
-    ) -> Any:
-        # Block-max skipping never pays on Vietnamese (every block holds a near-best
-        # document); Whoosh still stops scoring documents that cannot reach the page.
-        options: dict[str, Any] = {"limit": limit, "optimize": False}
+    ) -> tuple[Any, bool]:
+        """Whoosh's results and whether their length is the exact total.
+
+        By relevance every match is scored: Whoosh's top-N collection lets `ANDMAYBE` drop
+        ranking tiers of some documents (a document with a title hit ranked without it).
+        """
+        options: dict[str, Any] = {"limit": None, "optimize": False}
         if sort == SORT_DATE:
-            options.update(sortedby="date_key", reverse=True)
+            options.update(limit=limit, sortedby="date_key", reverse=True)
         collector = searcher.collector(**options)
         if cancelled is not None:
             collector = CancellableCollector(collector, cancelled)
         searcher.search_with_collector(query, collector)
-        return collector.results()
+        return collector.results(), sort != SORT_DATE
 
     def _hit(self, stored: dict[str, Any], score: float, plan: QueryPlan) -> Hit:
         path = stored["path"]

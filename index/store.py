@@ -16,6 +16,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.index import Index
 
+from index.codec import TimTinCodec
 from index.paths import seeds_dir
 from index.schema import SCHEMA_VERSION, DocumentSchema
 
@@ -148,8 +149,9 @@ def writer_for(opened: Index, *, procs: int = 1, timeout: float = 30.0) -> objec
                     limitmb=WRITER_POOL_MB,
                     batchsize=256,
                     compound=False,
+                    codec=TimTinCodec(),
                 )
-            return opened.writer(limitmb=WRITER_POOL_MB, compound=False)
+            return opened.writer(limitmb=WRITER_POOL_MB, compound=False, codec=TimTinCodec())
         except whoosh_index.LockError:
             if time.monotonic() > deadline:
                 raise

@@ -1,0 +1,90 @@
+"""The Whoosh codec of a Tìm Tin index: Whoosh's own format, plus a compact postings copy.
+
+Every segment Whoosh writes (bulk, update or merge) also gets its syllable fields' postings
+as flat arrays (index.postings_copy), which the fast ranker reads without Whoosh's matchers.
+"""
+
+from __future__ import annotations
+
+from array import array
+from typing import Any
+
+from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3PostingsWriter
+
+from index.postings_copy import EXTENSION, PostingsCopyWriter
+from index.scoring import SCORED_FIELDS, TIER_FIELDS
+
+COPIED_FIELDS = frozenset(SCORED_FIELDS + TIER_FIELDS)
+WEIGHTED_FIELDS = frozenset(SCORED_FIELDS)
+
+
+class TimTinCodec(W3Codec):  # type: ignore[misc]
+    """Whoosh's W3 codec without per-posting length statistics, copying postings aside.
+
+    Length statistics only serve block-max pruning, which never pays here (BENCHMARKS.md),
+    and cost a column lookup per posting while writing.
+    """
+
+    length_stats = False
+
+    def field_writer(self, storage: Any, segment: Any) -> CopyingFieldWriter:
+        return CopyingFieldWriter(self, storage, segment)
+
+    def postings_writer(self, dbfile: Any, byteids: bool = False) -> CopyingPostingsWriter:
+        return CopyingPostingsWriter(
+            dbfile,
+            blocklimit=self._blocklimit,
+            byteids=byteids,
+            compression=self._compression,
+            inlinelimit=self._inlinelimit,
+        )
+
+
+class CopyingPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
+    """Whoosh's postings writer that also keeps each block's ids and weights, block by block
+    (one array copy per 128 postings, nothing per posting)."""
+
+    copying = False
+
+    def start_postings(self, format_: Any, terminfo: Any) -> None:
+        super().start_postings(format_, terminfo)
+        self.copied_ids: array[int] = array("I")
+        self.copied_weights: array[float] = array("f")
+
+    def finish_postings(self) -> Any:
+        if self.copying and not self.written() and len(self) < self._inlinelimit:
+            # Inlined into the term info, never written as a block.
+            self.copied_ids.extend(self._ids)
+            self.copied_weights.extend(self._weights)
+        return super().finish_postings()
+
+    def _write_block(self, last: bool = False) -> None:
+        if self.copying:
+            self.copied_ids.extend(self._ids)
+            self.copied_weights.extend(self._weights)
+        super()._write_block(last)
+
+
+class CopyingFieldWriter(W3FieldWriter):  # type: ignore[misc]
+    """Writes Whoosh's postings and, for the ranked fields, the same postings as arrays."""
+
+    def __init__(self, codec: W3Codec, storage: Any, segment: Any) -> None:
+        super().__init__(codec, storage, segment)
+        self._copy = PostingsCopyWriter(segment.create_file(storage, EXTENSION))
+        self._weighted = False
+
+    def start_field(self, fieldname: str, fieldobj: Any) -> None:
+        super().start_field(fieldname, fieldobj)
+        self._postwriter.copying = fieldname in COPIED_FIELDS
+        self._weighted = fieldname in WEIGHTED_FIELDS
+
+    def finish_term(self) -> None:
+        super().finish_term()
+        postings = self._postwriter
+        if postings.copying:
+            weights = postings.copied_weights if self._weighted else None
+            self._copy.add(self._fieldname, self._btext, postings.copied_ids, weights)
+
+    def close(self) -> None:
+        super().close()
+        self._copy.close()
