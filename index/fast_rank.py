@@ -10,8 +10,8 @@ from __future__ import annotations
 import heapq
 import logging
 import threading
-from collections import Counter
-from collections.abc import Callable, Iterable
+from bisect import bisect_left
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from whoosh import query as wq
 from index.collecting import SearchCancelled
 from index.postings_copy import EXTENSION, Postings, PostingsCopy, open_copy, term_key
 from index.scoring import BM25_B, BM25_K1, SCORED_FIELDS, TIER_FIELDS, field_lengths
+from index.tier_selection import SegmentTiers, Tier, candidates, tier_values
 
 log = logging.getLogger("timtin.fast_rank")
 
@@ -195,35 +196,26 @@ class _Evaluation:
 
     def rank(self, query: wq.Query, limit: int) -> Ranked:
         match, tiers = _split_tiers(query)
-        bound = self.bound(match)
-        per_segment = []
-        levels: Counter[float] = Counter()
-        total = 0
-        for segment in self.segments:
+        evaluations = [_SegmentEvaluation(self, segment) for segment in self.segments]
+        held = []
+        for evaluation in evaluations:
             self._check()
-            evaluation = _SegmentEvaluation(self, segment)
             docs = evaluation.docs(match)
-            tier_scores = evaluation.tier_scores(tiers, docs) if tiers else {}
-            levels.update(tier_scores.values())
-            levels[0.0] += len(docs) - len(tier_scores)
-            total += len(docs)
-            per_segment.append((evaluation, docs, tier_scores))
-        threshold = _candidate_threshold(levels, limit, bound)
+            held.append(SegmentTiers(docs, [evaluation.tier(node) for node in tiers]))
+        total = sum(len(segment.docs) for segment in held)
+        chosen = candidates(held, limit, self.bound(match))
         best: list[tuple[float, int]] = []
-        for evaluation, docs, tier_scores in per_segment:
+        for evaluation, segment, docs in zip(evaluations, held, chosen, strict=True):
             self._check()
-            if threshold > 0.0:
-                candidates = [doc for doc, tier in tier_scores.items() if tier >= threshold]
-            else:
-                candidates = list(docs)
-            if not candidates:
+            if not docs:
                 continue
-            scores = evaluation.scores(match, candidates)
+            ordered = sorted(docs)
+            scores = evaluation.scores(match, ordered)
+            tier_of = tier_values(segment, ordered)
             offset = evaluation.segment.offset
-            get_tier = tier_scores.get
             scored = [
-                (-(score + get_tier(doc, 0.0)), offset + doc)
-                for score, doc in zip(scores, candidates, strict=True)
+                (-(score + tier_of[doc]), offset + doc)
+                for score, doc in zip(scores, ordered, strict=True)
             ]
             best = heapq.nsmallest(limit, best + heapq.nsmallest(limit, scored))
         return Ranked(total, [(-negated, docnum) for negated, docnum in best])
@@ -275,16 +267,6 @@ def _is_presence_tier(node: wq.Query) -> bool:
     return False
 
 
-def _candidate_threshold(levels: Counter[float], limit: int, bound: float) -> float:
-    """The lowest tier score a document needs to possibly reach the top `limit`."""
-    seen = 0
-    for level in sorted(levels, reverse=True):
-        seen += levels[level]
-        if seen >= limit:
-            return level - bound
-    return 0.0
-
-
 class _SegmentEvaluation:
     """A query's sets and scores within one segment (local document numbers)."""
 
@@ -303,60 +285,47 @@ class _SegmentEvaluation:
         """The live documents matching `node`."""
         found = self._docs.get(id(node))
         if found is None:
-            found = self._docs[id(node)] = self._evaluate(node)
-            if self.segment.deleted and isinstance(node, wq.Term):
+            found = self._evaluate(node)
+            if self.segment.deleted:
                 found -= self.segment.deleted
+            self._docs[id(node)] = found
         return found
+
+    def _members(self, node: wq.Query) -> Collection[int]:
+        """`node`'s documents as cheaply as set operations take them: a term's own array."""
+        if isinstance(node, wq.Term) and id(node) not in self._docs:
+            return self._ids(node)
+        return self.docs(node)
 
     def _evaluate(self, node: wq.Query) -> set[int]:
         if node is wq.NullQuery:
             return set()
         if isinstance(node, wq.Term):
-            postings = self.postings(node)
-            return set(postings.ids) if postings is not None else set()
+            return set(self._ids(node))
         if isinstance(node, (wq.AndMaybe, wq.AndNot)):
-            base = self.docs(node.a)
-            return base - self.docs(node.b) if isinstance(node, wq.AndNot) else base
+            base = set(self.docs(node.a))
+            return base.difference(self._members(node.b)) if isinstance(node, wq.AndNot) else base
         if isinstance(node, wq.And):
             positive = [c for c in node.subqueries if not isinstance(c, wq.Not)]
             negative = [c.query for c in node.subqueries if isinstance(c, wq.Not)]
             if not positive:
                 raise Unsupported("only negative clauses")
-            sets = sorted((self.docs(child) for child in positive), key=len)
-            result = sets[0].intersection(*sets[1:])
-            for child in negative:
-                result -= self.docs(child)
-            return result
+            # The smallest becomes a set; the rest are only iterated (arrays, in C).
+            parts = sorted((self._members(child) for child in positive), key=len)
+            result = set(parts[0]).intersection(*parts[1:])
+            return result.difference(*(self._members(child) for child in negative))
         if isinstance(node, (wq.Or, wq.DisjunctionMax)):
             if any(isinstance(child, wq.Not) for child in node.subqueries):
                 raise Unsupported("negative clause in a disjunction")
-            result = set()
-            for child in node.subqueries:
-                result |= self.docs(child)
-            return result
+            return set().union(*(self._members(child) for child in node.subqueries))
         raise Unsupported(type(node).__name__)
 
-    def tier_scores(self, tiers: list[wq.Query], docs: set[int]) -> dict[int, float]:
-        """Each matching document's sum of the tier boosts it holds (absent: zero)."""
-        scores: dict[int, float] = {}
-        get = scores.get
-        for tier in tiers:
-            if isinstance(tier, wq.Term):
-                boost = float(tier.boost)
-                for doc in docs.intersection(self._term_ids(tier)):
-                    scores[doc] = get(doc, 0.0) + boost
-                continue
-            assigned: set[int] = set()
-            for child in sorted(tier.subqueries, key=lambda term: -float(term.boost)):
-                boost = float(child.boost)
-                holders = docs.intersection(self._term_ids(child))
-                holders -= assigned
-                for doc in holders:
-                    scores[doc] = get(doc, 0.0) + boost
-                assigned |= holders
-        return scores
+    def tier(self, node: wq.Query) -> Tier:
+        """A presence tier's boosts, each with the sorted documents holding it."""
+        terms = node.subqueries if isinstance(node, wq.DisjunctionMax) else [node]
+        return [(float(term.boost), self._ids(term)) for term in terms]
 
-    def _term_ids(self, node: wq.Term) -> Iterable[int]:
+    def _ids(self, node: wq.Term) -> Sequence[int]:
         postings = self.postings(node)
         return postings.ids if postings is not None else ()
 
@@ -413,13 +382,11 @@ class _SegmentEvaluation:
         weights = postings.weights
         if weights is None:
             raise Unsupported(f"no weights for {node.fieldname}")
-        tf_of = dict(zip(postings.ids, weights, strict=True)).get
         idf = self.evaluation.idf(str(node.text))
         k1_plus_1 = BM25_K1 + 1
         norms = self.segment.norms
         scores = []
-        for doc in docs:
-            tf = tf_of(doc)
+        for doc, tf in zip(docs, _weights_of(postings.ids, weights, docs), strict=True):
             # Whoosh's bm25(): idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
             scores.append(idf * ((tf * k1_plus_1) / (tf + norms[doc])) if tf else 0.0)
         if boost != 1.0:
@@ -429,3 +396,16 @@ class _SegmentEvaluation:
 
 def _add(left: list[float], right: list[float]) -> list[float]:
     return [a + b for a, b in zip(left, right, strict=True)]
+
+
+def _weights_of(ids: Sequence[int], weights: Sequence[float], docs: list[int]) -> list[float]:
+    """Each of `docs`' weight in a posting list (0.0 if absent): binary search when few."""
+    if len(docs) * 16 < len(ids):
+        count = len(ids)
+        found = []
+        for doc in docs:
+            at = bisect_left(ids, doc)
+            found.append(weights[at] if at < count and ids[at] == doc else 0.0)
+        return found
+    weight_of = dict(zip(ids, weights, strict=True)).get
+    return [weight_of(doc, 0.0) for doc in docs]
