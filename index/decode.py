@@ -6,13 +6,16 @@ Binary or undecodable bytes raise `UndecodableFile` with a reason a person can r
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from index.legacy_encodings import decode_legacy, repair_decoded
 
 # Past this share of control characters a file is data, not prose.
 _MAX_CONTROL_SHARE = 0.01
-_ALLOWED_CONTROLS = frozenset("\n\r\t\f\v")
+_CONTROLS = "".join(chr(code) for code in range(0x20) if chr(code) not in "\n\r\t\f\v")
+_CONTROL = re.compile(f"[{re.escape(_CONTROLS)}]")
+_CONTROL_BYTES = _CONTROLS.encode("ascii")
 
 
 class UndecodableFile(Exception):
@@ -31,15 +34,11 @@ class DecodedText:
     encoding: str
 
 
-def _control_share(text: str) -> float:
-    if not text:
-        return 0.0
-    controls = sum(1 for ch in text if ch < " " and ch not in _ALLOWED_CONTROLS)
-    return controls / len(text)
-
-
-def _checked(text: str, encoding: str) -> DecodedText:
-    if _control_share(text) > _MAX_CONTROL_SHARE:
+def _checked(text: str, encoding: str, controls: int | None = None) -> DecodedText:
+    """`text` unless too much of it is control characters (`controls` counts them, if known)."""
+    if controls is None:
+        controls = len(_CONTROL.findall(text))
+    if text and controls / len(text) > _MAX_CONTROL_SHARE:
         raise UndecodableFile(f"binary data (control characters after decoding as {encoding})")
     return DecodedText(text, encoding)
 
@@ -96,7 +95,8 @@ def decode_bytes(data: bytes) -> DecodedText:
     repaired = repair_decoded(text)  # mojibake (`Viá»‡t`) or VIQR (`Vie^.t`) saved as UTF-8
     if repaired is not None:
         return _checked(*repaired)
-    return _checked(text, "utf-8")
+    # In UTF-8 a byte below 0x80 is always that ASCII character: count controls in the bytes.
+    return _checked(text, "utf-8", len(data) - len(data.translate(None, _CONTROL_BYTES)))
 
 
 def _decode_legacy(data: bytes, error: UnicodeDecodeError) -> DecodedText:

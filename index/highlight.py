@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 from index.analysis import exact_form
 from index.fold import fold
@@ -17,6 +18,8 @@ from index.fold import fold
 SNIPPET_CHARS = 240
 _CONTEXT_BEFORE = 60
 _JOINABLE_GAP = re.compile(r"[ \t]+")
+_WORD_CHAR = re.compile(r"[^\W_]")
+_NEVER = r"(?!)"
 
 
 @dataclass(frozen=True)
@@ -28,13 +31,17 @@ class Step:
     prefix: str = ""
     glob: re.Pattern[str] | None = None
 
-    def accepts(self, folded_token: str, exact_token: str) -> bool:
-        token = exact_token if self.exact else folded_token
+    def accepted(self, folded_tokens: list[str], exact_tokens: list[str]) -> list[bool]:
+        """For each token, whether this step accepts it."""
+        tokens = exact_tokens if self.exact else folded_tokens
         if self.words:
-            return token in self.words
+            return [token in self.words for token in tokens]
         if self.prefix:
-            return token.startswith(self.prefix)
-        return self.glob is not None and self.glob.fullmatch(token) is not None
+            return [token.startswith(self.prefix) for token in tokens]
+        glob = self.glob
+        if glob is None:
+            return [False] * len(tokens)
+        return [glob.fullmatch(token) is not None for token in tokens]
 
     def folded_regex(self) -> str:
         """A regex for the folded tokens this step could accept (exact ones are checked later)."""
@@ -45,25 +52,49 @@ class Step:
             return re.escape(fold(self.prefix)) + r"[^\W_]*"
         if self.glob is not None:
             return r"[^\W_]+"
-        return r"(?!)"
+        return _NEVER
 
 
 Pattern = tuple[Step, ...]
 
 
 @lru_cache(maxsize=256)
-def _candidate_regex(patterns: tuple[Pattern, ...]) -> re.Pattern[str]:
-    alternatives = {step.folded_regex() for pattern in patterns for step in pattern}
-    body = "|".join(sorted(alternatives))
-    return re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])")
+def _candidate_regex(patterns: tuple[Pattern, ...]) -> re.Pattern[str] | None:
+    """What finds candidate syllables, or None when no step can accept any.
+
+    It starts with the words, with no lookbehind or never-matching branch in front (see
+    _candidate_spans), so that `re` can skip straight to their first letters."""
+    alternatives = {step.folded_regex() for pattern in patterns for step in pattern} - {_NEVER}
+    if not alternatives:
+        return None
+    return re.compile(rf"(?:{'|'.join(sorted(alternatives))})(?![^\W_])")
+
+
+def _candidate_spans(folded: str, regex: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Matches of `regex` that do not start inside a word, as a lookbehind in front would find."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    while (match := regex.search(folded, position)) is not None:
+        start, end = match.span()
+        if start == end:  # a step accepting an empty word: let finditer's rules decide
+            return [m.span() for m in re.finditer(rf"(?<![^\W_]){regex.pattern}", folded)]
+        if start and _WORD_CHAR.match(folded, start - 1):
+            position = start + 1
+        else:
+            spans.append((start, end))
+            position = end
+    return spans
 
 
 def find_matches(text: str, patterns: Sequence[Pattern]) -> list[tuple[int, int]]:
     """Spans of `text` the patterns match; neighbours separated by spaces merge into one span."""
     if not patterns:
         return []
+    regex = _candidate_regex(tuple(patterns))
+    if regex is None:
+        return []
     folded = fold(text)
-    spans = [m.span() for m in _candidate_regex(tuple(patterns)).finditer(folded)]
+    spans = _candidate_spans(folded, regex)
     if not spans:
         return []
     folded_tokens = [folded[start:end] for start, end in spans]
@@ -72,17 +103,17 @@ def find_matches(text: str, patterns: Sequence[Pattern]) -> list[tuple[int, int]
         [exact_form(text[start:end]) for start, end in spans] if needs_exact else folded_tokens
     )
     covered = [False] * len(spans)
-    for index in range(len(spans)):
-        for pattern in patterns:
+    for pattern in patterns:
+        if not pattern:
+            continue
+        accepted = [step.accepted(folded_tokens, exact_tokens) for step in pattern]
+        # Only where the first step accepts can the pattern start.
+        for index in compress(range(len(spans) - len(pattern) + 1), accepted[0]):
             end = index + len(pattern)
-            if end > len(spans):
-                continue
-            if all(
-                step.accepts(folded_tokens[index + offset], exact_tokens[index + offset])
-                for offset, step in enumerate(pattern)
-            ) and _contiguous(folded, spans, index, end):
-                for covered_index in range(index, end):
-                    covered[covered_index] = True
+            if all(accepted[offset][index + offset] for offset in range(1, len(pattern))) and (
+                _contiguous(folded, spans, index, end)
+            ):
+                covered[index:end] = [True] * len(pattern)
     return _merge(folded, spans, covered)
 
 
@@ -127,14 +158,15 @@ def _marked(text: str, start: int, end: int, matches: Sequence[tuple[int, int]])
 def _best_window(text: str, matches: Sequence[tuple[int, int]], body_start: int) -> int:
     """Start of the window holding the most distinct matched words, preferring the body."""
     candidates = [m for m in matches if m[0] >= body_start] or list(matches)
+    words = [fold(text[s:e]).split() for s, e in candidates]
     best_start, best_score = candidates[0][0], (-1, -1, -1)
     for anchor, _ in candidates:
         start = max(0, anchor - _CONTEXT_BEFORE)
-        inside = [
-            fold(text[s:e]) for s, e in candidates if s >= start and e <= start + SNIPPET_CHARS
-        ]
-        syllables = {syllable for span in inside for syllable in span.split()}
-        score = (len(syllables), max(len(span.split()) for span in inside), len(inside))
+        limit = start + SNIPPET_CHARS
+        inside = [words[i] for i, (s, e) in enumerate(candidates) if s >= start and e <= limit]
+        syllables = {syllable for span in inside for syllable in span}
+        # A match longer than the window fits in none: it still anchors a window of its own.
+        score = (len(syllables), max((len(span) for span in inside), default=0), len(inside))
         if score > best_score:
             best_start, best_score = start, score
     return best_start

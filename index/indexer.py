@@ -18,7 +18,14 @@ from index.documents import Document, is_readable_name, read_document
 from index.manifest import FileRecord, load_manifest, save_manifest
 from index.paths import default_index_dir, seeds_dir
 from index.results import IndexReport, Progress, SkippedFile
-from index.store import IndexMeta, create_fresh, open_or_create, write_meta, writer_for
+from index.store import (
+    IndexMeta,
+    create_fresh,
+    merge_small_segments,
+    open_or_create,
+    write_meta,
+    writer_for,
+)
 
 log = logging.getLogger("timtin.index")
 
@@ -27,7 +34,6 @@ CancelCheck = Callable[[], bool]
 
 COMMIT_EVERY = 2000
 PARALLEL_THRESHOLD = 1000
-SMALL_INDEX = 20000
 _PROGRESS_INTERVAL = 0.05
 
 
@@ -43,8 +49,15 @@ def _resolve_roots(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
     return [str(Path(p).expanduser().resolve()) for p in paths]
 
 
-def _under(path: str, roots: Sequence[str]) -> bool:
-    return any(path == root or path.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+class _Roots:
+    """Whether a path is one of some roots or below one (one C call per path)."""
+
+    def __init__(self, roots: Sequence[str]) -> None:
+        self._exact = frozenset(roots)
+        self._prefixes = tuple(root.rstrip(os.sep) + os.sep for root in roots)
+
+    def hold(self, path: str) -> bool:
+        return path.startswith(self._prefixes) or path in self._exact
 
 
 def walk_files(root: str, skipped: list[SkippedFile]) -> Iterator[tuple[str, FileState]]:
@@ -128,14 +141,14 @@ def _same_state(record: FileRecord | None, state: FileState) -> bool:
 
 
 def _commit(writer: Any, index_dir: Path, records: dict[str, FileRecord], *, bulk: bool) -> None:
-    """Commit, then record what the commit holds. Small updates into a large index skip
-    merging too, so changing one file never rewrites a large segment."""
+    """Commit, then record what the commit holds.  Small updates fold the small segments of
+    earlier updates into theirs, and never rewrite a large segment."""
     if bulk:
         # Whoosh merges segments in this one process, in Python: at 100,000 articles that
         # took most of a bulk build (BENCHMARKS.md).  Bulk commits add segments, no merging.
         writer.commit(merge=False)
     else:
-        writer.commit(merge=len(records) < SMALL_INDEX)
+        writer.commit(mergetype=merge_small_segments)
     save_manifest(index_dir, records)
 
 
@@ -167,13 +180,14 @@ def update_index(
     for root in scan_roots:
         walked.update(walk_files(root, report.skipped))
     records = load_manifest(target, index)
-    known = {path: record for path, record in records.items() if _under(path, scan_roots)}
+    scanned, covered = _Roots(scan_roots), _Roots(roots)
+    known = {path: record for path, record in records.items() if scanned.hold(path)}
 
     todo = [path for path, state in walked.items() if not _same_state(known.get(path), state)]
     report.unchanged = len(walked) - len(todo)
     gone = [path for path in known if path not in walked]
     # Files under no remembered folder any more (the bundle moved, a folder was dropped).
-    gone += [path for path in records if not _under(path, roots) and path not in known]
+    gone += [path for path in records if not covered.hold(path) and path not in known]
 
     throttled = _Throttled(progress, len(todo))
     workers = procs if procs is not None else (2 if len(todo) >= PARALLEL_THRESHOLD else 1)

@@ -381,6 +381,15 @@ _VIQR_VOWELS = "aeiouyAEIOUY"
 # A vowel with a shape mark, or with a tone mark inside a word: rare outside VIQR.
 _VIQR_HINT = re.compile(r"[aeiouyAEIOUY](?:[(^+]|[`'?~.][a-zA-Z])")
 
+# Either hint, in one pass for the usual text that has neither.  Anchored on the hints' second
+# character (a continuation character, a VIQR mark), which prose has few of, so `re` skips fast.
+_CONTINUATIONS = {ch for undo in _UNDO.values() for ch, b in undo.items() if 0x80 <= b <= 0xBF}
+_ANY_HINT = re.compile(
+    f"[{re.escape(''.join(sorted(_CONTINUATIONS)))}(^+`'?~.]"
+    f"(?:(?<={'|'.join(_PAIR.values())})"
+    f"|(?<=[{_VIQR_VOWELS}][(^+])|(?<=[{_VIQR_VOWELS}][`'?~.])[a-zA-Z])"
+)
+
 
 class _ViqrWord:
     """One word read from VIQR: its Unicode parts and what marks it used."""
@@ -478,6 +487,8 @@ def repair_decoded(text: str) -> tuple[str, str] | None:
     """For text that decoded fine as UTF-8 but is really mojibake (UTF-8 read as cp1252/latin-1,
     possibly twice) or VIQR: return (repaired NFC text, label such as
     "utf-8 (mis-decoded as cp1252)" or "viqr"), or None when the text is fine as it is."""
+    if not _ANY_HINT.search(text):
+        return None
     if _MOJIBAKE_HINT.search(text):
         repaired = _repair_mojibake(text)
         if repaired is not None:

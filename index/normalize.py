@@ -5,6 +5,7 @@ NFC first, then invisible characters out, odd spaces to spaces, eth repaired to 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
@@ -17,10 +18,14 @@ _TABLE: dict[int, str | None] = {
     ord("\u00d0"): "\u0110",
     ord("\u00f0"): "\u0111",
 }
+# translate() raises and catches a KeyError for every character missing from a dict table, which
+# is most of an article: find out first whether there is anything to translate.
+_TRANSLATED = re.compile("[" + re.escape("".join(map(chr, _TABLE))) + "]")
 
 
 def normalize_text(text: str) -> str:
     """NFC, line endings to `\\n`, no-break spaces to spaces, soft hyphens and zero-widths out."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text).translate(_TABLE)
+    text = unicodedata.normalize("NFC", text)
+    return text.translate(_TABLE) if _TRANSLATED.search(text) else text

@@ -12,9 +12,11 @@ import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh.index import Index
+from whoosh.reading import SegmentReader
 
 from index.codec import TimTinCodec
 from index.paths import seeds_dir
@@ -24,6 +26,7 @@ log = logging.getLogger("timtin.index")
 META_FILE = "timtin-meta.json"
 SEEDS_ROOT = "@seeds"
 WRITER_POOL_MB = 512
+SMALL_SEGMENT = 1000  # documents: smaller segments are merged by the next small update
 
 
 @dataclass
@@ -131,6 +134,18 @@ def open_or_create(index_dir: Path) -> OpenedIndex:
         fresh = create_fresh(index_dir, roots)
         return OpenedIndex(fresh, IndexMeta(SCHEMA_VERSION, roots), bool(roots), reason)
     return OpenedIndex(opened, meta, False)
+
+
+def merge_small_segments(writer: Any, segments: list[Any]) -> list[Any]:
+    """Whoosh merge policy: segments under SMALL_SEGMENT documents join the new one, the rest
+    stay as they are (each update would otherwise leave a segment of its own behind)."""
+    kept = []
+    for segment in segments:
+        if segment.doc_count_all() < SMALL_SEGMENT:
+            writer.add_reader(SegmentReader(writer.storage, writer.schema, segment))
+        else:
+            kept.append(segment)
+    return kept
 
 
 def writer_for(opened: Index, *, procs: int = 1, timeout: float = 30.0) -> object:

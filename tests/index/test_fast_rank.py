@@ -124,14 +124,15 @@ def _fast_top(engine: Engine, query: str, limit: int, exact: bool) -> list[tuple
 
 @pytest.fixture
 def segmented_engine(tmp_path: Path) -> Engine:
-    """Three segments (three indexing runs), one document rewritten (a deletion)."""
+    """Several segments (bulk runs on two workers add segments unmerged), one document
+    rewritten (a deletion in an older segment)."""
     corpus = write_corpus(tmp_path / "corpus", _corpus(120, seed=1))
     index_dir = tmp_path / "index"
-    update_index([corpus], index_dir)
+    update_index([corpus], index_dir, procs=2)
     write_corpus(corpus, _corpus(60, seed=2))
-    update_index([corpus], index_dir)
+    update_index([corpus], index_dir, procs=2)
     write_corpus(corpus, {"doc1-000.txt": "Bạn bè\nbạn bạn bạn chủ tịch nước người dân\n"})
-    update_index([corpus], index_dir)
+    update_index([corpus], index_dir, procs=2)
     engine = Engine(index_dir)
     yield engine
     engine.close()

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from index.fold import fold, has_marks, lower_exact
+from index.fold import fold, fold_char, has_marks, lower_exact
 from index.normalize import normalize_text
 
 VIETNAMESE_LETTERS = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ"
@@ -52,6 +52,22 @@ def test_fold_is_idempotent(text: str) -> None:
 def test_fold_preserves_length(text: str) -> None:
     assert len(fold(text)) == len(text)
     assert len(lower_exact(text)) == len(text)
+
+
+# Mostly Vietnamese, with runs of any other character between.
+MIXED = st.sampled_from(VIETNAMESE_LETTERS + VIETNAMESE_LETTERS.upper() + " .") | st.characters()
+
+
+@given(st.text(MIXED))
+def test_a_text_folds_as_its_characters_do_one_by_one(text: str) -> None:
+    assert fold(text) == "".join(map(fold_char, text))
+
+
+def test_every_character_folds_the_same_alone_and_in_a_text() -> None:
+    text = "".join(chr(code) for code in range(0x10000) if not 0xD800 <= code < 0xE000)
+    expected = "".join(map(fold_char, text))
+    assert fold(text) == expected
+    assert "".join(map(fold, text)) == expected
 
 
 @given(st.text(alphabet=VIETNAMESE_LETTERS + VIETNAMESE_LETTERS.upper() + " ,.\n"))

@@ -243,6 +243,19 @@ def test_seed_articles_take_the_cheap_path(text: str, monkeypatch: pytest.Monkey
     assert repair_decoded(text) is None
 
 
+# Characters that mis-decoded UTF-8 shows, and the ASCII of VIQR.
+HINT_CHARACTERS = sorted({ch for undo in legacy_encodings._UNDO.values() for ch in undo})
+HINT_CHARACTERS += list("aeoyAUxZ(^+`'?~. ")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from(HINT_CHARACTERS)))
+def test_one_scan_turns_text_away_only_when_neither_hint_fires(text: str) -> None:
+    hints = (legacy_encodings._MOJIBAKE_HINT, legacy_encodings._VIQR_HINT)
+    either = any(hint.search(text) for hint in hints)
+    assert bool(legacy_encodings._ANY_HINT.search(text)) == either
+
+
 # --- the committed sample files (tools/make_encoding_fixtures.py) -----------------------------
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "encodings"

@@ -262,3 +262,13 @@ def test_the_reader_marks_what_a_telex_query_was_read_as(seeds_engine: Engine) -
     view = seeds_engine.read(str(LUONG_CUONG), "chur tichj nuwowcs")
     assert view.match_count > 0
     assert "<mark>Chủ tịch nước</mark>" in view.html
+
+
+def test_a_matched_run_longer_than_the_snippet_still_gets_one(build_engine: Build) -> None:
+    # Every word of the query, repeated with only spaces between: one merged match of ~400
+    # characters, longer than any snippet window.
+    run = " ".join(["chủ tịch nước"] * 30)
+    engine = build_engine({"long.txt": f"Tin dài\n{run}\n"})
+    hits = engine.search("chu tich nuoc").hits
+    assert len(hits) == 1
+    assert "<b>" in hits[0].snippet or "<mark>" in hits[0].snippet
