@@ -333,10 +333,11 @@ def test_variant_chips_narrow_to_one_accented_form(qtbot, window: MainWindow) ->
     assert window.accent_box.isChecked()
 
 
-def test_exact_total_is_counted_after_the_hits_are_painted(
+def test_exact_total_is_shown_with_the_hits_and_counted_after_a_date_sort(
     qtbot, app, tmp_path: Path, settings: Settings, translations
 ) -> None:  # type: ignore[no-untyped-def]
-    # More hits than the list shows: the window paints them uncounted, then counts.
+    # More hits than the list shows.  By relevance the engine knows the exact total as it
+    # ranks; sorted by date, the window paints the newest first and counts after.
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for n in range(3):
@@ -347,8 +348,12 @@ def test_exact_total_is_counted_after_the_hits_are_painted(
     win = MainWindow(tmp_path / "index", settings, translations, restore_query=False)
     qtbot.addWidget(win)
     win.show()
-    with qtbot.waitSignal(win.total_counted, timeout=WAIT_MS) as counted:
-        painted = search(qtbot, win, "kinh te")
-    assert not painted.total_exact
+    painted = search(qtbot, win, "kinh te")
+    assert painted.total_exact and painted.total == 123
+    assert re.fullmatch(r"50 of 123 results · \d+ ms", win.status_label.text())
+    with qtbot.waitSignal(win.total_counted, timeout=WAIT_MS) as counted:  # noqa: SIM117
+        with qtbot.waitSignal(win.search_painted, timeout=WAIT_MS) as by_date:
+            win.sort_box.setCurrentIndex(win.sort_box.findData("date"))
+    assert not by_date.args[0].total_exact
     assert counted.args == [123]
     assert re.fullmatch(r"50 of 123 results · \d+ ms", win.status_label.text())
