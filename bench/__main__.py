@@ -158,7 +158,10 @@ class Bench:
             )
             return
         _latency(self.figures[engine], result)
-        self.figures[engine]["search_rss_mb"] = (_float(result["peak_rss_kb"]) or 0.0) / 1024
+        # The peak while answering the query mix, when the worker reports it (ours does, before
+        # its exhaustive relevance check); otherwise the whole process's peak.
+        peak = _float(result.get("search_peak_rss_kb")) or _float(result["peak_rss_kb"]) or 0.0
+        self.figures[engine]["search_rss_mb"] = peak / 1024
         if isinstance(no_hits, list) and no_hits:
             self.notes.append(f"{label}: no hits for {len(no_hits)} queries: {no_hits}.")
         if engine == "ours":

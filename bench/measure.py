@@ -66,6 +66,17 @@ def run_command(
     return CommandRun(wall, proc.returncode, int(usage.ru_maxrss), text, timed_out)
 
 
+def peak_rss_kb() -> int:
+    """This process's peak resident memory so far (Linux: VmHWM; elsewhere ru_maxrss)."""
+    try:
+        status = Path("/proc/self/status").read_text(encoding="ascii")
+        return int(status.split("VmHWM:", 1)[1].split()[0])
+    except (OSError, IndexError, ValueError):
+        import resource
+
+        return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
 def run_worker(engine: str, phase: str, **args: object) -> dict[str, object]:
     """Run one engine phase in a fresh interpreter (bench.worker) and return its result."""
     cmd = [sys.executable, "-m", "bench.worker", engine, phase, json.dumps(args)]

@@ -15,7 +15,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
-from bench.measure import disk_size, run_command
+from bench.measure import disk_size, peak_rss_kb, run_command
 
 APP_TIMEOUT_S = 60.0
 
@@ -64,6 +64,8 @@ def phase_search(index_dir: str, queries: list[str], rounds: int) -> dict[str, o
         t0 = time.perf_counter()
         totals[query] = engine.search(query, limit=10).total  # with the exact total
         counted.append((time.perf_counter() - t0) * 1000)
+    # The searching peak: the relevance check below opens a second, exhaustive searcher.
+    search_peak_kb = peak_rss_kb()
     overlap = _overlap(engine, queries)
     checks = {
         "doc_count": engine.doc_count() if hasattr(engine, "doc_count") else None,
@@ -76,6 +78,7 @@ def phase_search(index_dir: str, queries: list[str], rounds: int) -> dict[str, o
         "latencies_ms": latencies,
         "counted_latencies_ms": counted,
         "overlap": overlap,
+        "search_peak_rss_kb": search_peak_kb,
         **checks,
     }
 

@@ -100,6 +100,8 @@ class FastRanker:
         except Unsupported as reason:
             log.debug("fast ranking does not read %r (%s): Whoosh ranks it", query, reason)
             return None
+        finally:
+            _release(segments)
 
     def count(self, searcher: Any, query: wq.Query) -> int | None:
         """How many documents match `query`, or None if unsupported."""
@@ -110,6 +112,8 @@ class FastRanker:
             return _Evaluation(searcher, segments, None).count(query)
         except Unsupported:
             return None
+        finally:
+            _release(segments)
 
     def _segments(self, searcher: Any) -> list[_Segment] | None:
         avgfl = searcher.avg_field_length("body") or 1
@@ -157,6 +161,11 @@ class FastRanker:
             if copy is not None:
                 copy.close()
         self._norms = {key: value for key, value in self._norms.items() if key[0] in live}
+
+
+def _release(segments: list[_Segment]) -> None:
+    for segment in segments:
+        segment.copy.release_pages()
 
 
 class _Evaluation:

@@ -22,6 +22,7 @@ _MAGIC = b"TTPOST01"
 _FOOTER = struct.Struct("<8sIIQQQ")
 _BYTE_ORDER = 1 if sys.byteorder == "little" else 2
 _WEIGHTED = 1 << 31
+_DONT_NEED = getattr(mmap, "MADV_DONTNEED", None)  # Linux and macOS; elsewhere pages stay
 
 
 def term_key(field: str, term: bytes) -> int:
@@ -154,6 +155,12 @@ class PostingsCopy:
         weights = array("f")
         weights.frombytes(self._map[offset + 4 * count : offset + 8 * count])
         return Postings(ids, weights)
+
+    def release_pages(self) -> None:
+        """Let go of the pages read so far: they stay in the system's file cache, but stop
+        counting towards this process's memory (a search touches only its terms' pages)."""
+        if _DONT_NEED is not None:
+            self._map.madvise(_DONT_NEED)
 
     def close(self) -> None:
         for view in (self._keys, self._offsets, self._name_offsets, self._counts):

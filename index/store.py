@@ -26,7 +26,7 @@ log = logging.getLogger("timtin.index")
 META_FILE = "timtin-meta.json"
 SEEDS_ROOT = "@seeds"
 WRITER_POOL_MB = 512
-SMALL_SEGMENT = 1000  # documents: smaller segments are merged by the next small update
+SMALL_SEGMENT = 32  # documents: smaller segments are merged by the next small update (cheap)
 
 
 @dataclass
@@ -138,7 +138,8 @@ def open_or_create(index_dir: Path) -> OpenedIndex:
 
 def merge_small_segments(writer: Any, segments: list[Any]) -> list[Any]:
     """Whoosh merge policy: segments under SMALL_SEGMENT documents join the new one, the rest
-    stay as they are (each update would otherwise leave a segment of its own behind)."""
+    stay as they are.  Each update would otherwise leave a segment of its own behind; merging
+    costs about as much as indexing the documents again, so only small ones are."""
     kept = []
     for segment in segments:
         if segment.doc_count_all() < SMALL_SEGMENT:

@@ -237,3 +237,31 @@ def test_bundled_seeds_are_found_again_when_the_program_folder_moves(
     hits = engine.search("chu tich nuoc").hits
     engine.close()
     assert [Path(hit.path).parent.parent.name for hit in hits] == ["second-unpack"]
+
+
+def _segment_sizes(index_dir: Path) -> dict[str, int]:
+    from whoosh import index as whoosh_index
+
+    with whoosh_index.open_dir(str(index_dir)).searcher() as searcher:
+        return {
+            leaf.reader().segment().segment_id(): leaf.reader().doc_count_all()
+            for leaf, _ in searcher.leaf_searchers()
+        }
+
+
+def test_updates_fold_small_segments_and_leave_large_ones_alone(tmp_path: Path) -> None:
+    corpus = write_corpus(
+        tmp_path / "c", {f"n{n:03}.txt": f"Tin {n}\nbài viết số {n}\n" for n in range(520)}
+    )
+    update_index([corpus], tmp_path / "idx", procs=2)  # a bulk run: segments unmerged
+    large = _segment_sizes(tmp_path / "idx")
+    assert len(large) >= 2 and min(large.values()) >= 32
+    for round_ in range(4):
+        write_corpus(corpus, {f"n{round_:03}.txt": f"Tin mới {round_}\nđã sửa\n"})
+        update_index([corpus], tmp_path / "idx")
+    after = _segment_sizes(tmp_path / "idx")
+    assert set(large) <= set(after)  # no large segment was rewritten
+    assert len(after) == len(large) + 1  # four updates, one small segment
+    engine = Engine(tmp_path / "idx")
+    assert engine.search("da sua").total == 4
+    engine.close()
