@@ -19,7 +19,7 @@ from typing import Any
 from whoosh import query as wq
 
 from index.collecting import SearchCancelled
-from index.postings_copy import EXTENSION, Postings, PostingsCopy, open_copy, term_key
+from index.postings_copy import EXTENSION, Postings, PostingsCopy, TermKey, open_copy, term_key
 from index.scoring import BM25_B, BM25_K1, SCORED_FIELDS, TIER_FIELDS, field_lengths
 from index.tier_selection import SegmentTiers, Tier, candidates, tier_values
 
@@ -56,10 +56,10 @@ class _Segment:
     norms: list[float]
     cache: dict[tuple[str, str], Postings | None] = field(default_factory=dict)
 
-    def postings(self, field_name: str, text: str, key: int) -> Postings | None:
+    def postings(self, field_name: str, text: str, key: TermKey) -> Postings | None:
         found = self.cache.get((field_name, text), _MISSING)
         if found is _MISSING:
-            found = self.copy.postings(field_name, text.encode("utf-8"), key)
+            found = self.copy.postings(key)
             self.cache[(field_name, text)] = found
         return found  # type: ignore[return-value]
 
@@ -100,8 +100,6 @@ class FastRanker:
         except Unsupported as reason:
             log.debug("fast ranking does not read %r (%s): Whoosh ranks it", query, reason)
             return None
-        finally:
-            _release(segments)
 
     def count(self, searcher: Any, query: wq.Query) -> int | None:
         """How many documents match `query`, or None if unsupported."""
@@ -112,8 +110,6 @@ class FastRanker:
             return _Evaluation(searcher, segments, None).count(query)
         except Unsupported:
             return None
-        finally:
-            _release(segments)
 
     def _segments(self, searcher: Any) -> list[_Segment] | None:
         avgfl = searcher.avg_field_length("body") or 1
@@ -163,11 +159,6 @@ class FastRanker:
         self._norms = {key: value for key, value in self._norms.items() if key[0] in live}
 
 
-def _release(segments: list[_Segment]) -> None:
-    for segment in segments:
-        segment.copy.release_pages()
-
-
 class _Evaluation:
     """One query evaluated segment by segment over the postings copies."""
 
@@ -177,14 +168,14 @@ class _Evaluation:
         self.searcher = searcher
         self.segments = segments
         self.cancelled = cancelled
-        self._keys: dict[tuple[str, str], int] = {}
+        self._keys: dict[tuple[str, str], TermKey] = {}
         self._idf: dict[str, float] = {}
 
     def _check(self) -> None:
         if self.cancelled is not None and self.cancelled():
             raise SearchCancelled()
 
-    def key(self, field_name: str, text: str) -> int:
+    def key(self, field_name: str, text: str) -> TermKey:
         found = self._keys.get((field_name, text))
         if found is None:
             found = self._keys[(field_name, text)] = term_key(field_name, text.encode("utf-8"))

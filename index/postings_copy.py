@@ -1,34 +1,45 @@
 """A compact copy of one segment's postings, in a file beside Whoosh's: flat arrays per term.
 
-The codec writes it as Whoosh writes the segment; the fast ranker reads it through mmap.
+The codec writes it as Whoosh writes the segment; the fast ranker reads a term with two
+positioned reads (its directory block, its arrays), keeping only a sparse key index in memory.
 """
 
 from __future__ import annotations
 
-import contextlib
-import mmap
+import os
 import struct
 import sys
+import threading
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from hashlib import blake2b
 from pathlib import Path
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
 EXTENSION = ".tps"  # named like the segment's other files, so Whoosh deletes it with them
-_MAGIC = b"TTPOST01"
-# magic, native byte order (1 little, 2 big), documents, terms, directory and blob offsets
+_MAGIC = b"TTPOST02"
+# magic, native byte order (1 little, 2 big), documents, terms, directory and sparse offsets
 _FOOTER = struct.Struct("<8sIIQQQ")
 _BYTE_ORDER = 1 if sys.byteorder == "little" else 2
-_WEIGHTED = 1 << 31
-_DONT_NEED = getattr(mmap, "MADV_DONTNEED", None)  # Linux and macOS; elsewhere pages stay
+_WEIGHTED = 1 << 63
+_ENTRY_WORDS = 4  # key, check, data offset, count (top bit: weights follow the ids)
+_ENTRY_BYTES = 8 * _ENTRY_WORDS
+_BLOCK_ENTRIES = 128  # directory entries per block; the first key of each stays in memory
 
 
-def term_key(field: str, term: bytes) -> int:
-    """The 64-bit key a term is filed under (collisions are checked against the term)."""
-    digest = blake2b(field.encode("utf-8") + b"\0" + term, digest_size=8).digest()
-    return int.from_bytes(digest, "little")
+@dataclass(frozen=True)
+class TermKey:
+    """A term's 128-bit name in the copy: `key` orders the directory, `check` confirms it."""
+
+    key: int
+    check: int
+
+
+def term_key(field: str, term: bytes) -> TermKey:
+    """The key a term is filed under (a collision of both halves is not a practical risk)."""
+    digest = blake2b(field.encode("utf-8") + b"\0" + term, digest_size=16).digest()
+    return TermKey(int.from_bytes(digest[:8], "little"), int.from_bytes(digest[8:], "little"))
 
 
 class _Writable(Protocol):
@@ -51,15 +62,16 @@ class PostingsCopyWriter:
     def __init__(self, file: _Writable) -> None:
         self._file = file
         self._written = 0
-        self._entries: list[tuple[int, int, int, bytes]] = []
+        self._entries: list[tuple[int, int, int, int]] = []
         self._doc_count = 0
 
     def add(self, field: str, term: bytes, ids: array[int], weights: array[float] | None) -> None:
         count = len(ids)
         if not count:
             return
+        name = term_key(field, term)
         flags = count | (_WEIGHTED if weights is not None else 0)
-        self._entries.append((term_key(field, term), self._written, flags, _name(field, term)))
+        self._entries.append((name.key, name.check, self._written, flags))
         self._write(ids.tobytes())
         if weights is not None:
             self._write(weights.tobytes())
@@ -73,105 +85,89 @@ class PostingsCopyWriter:
         self._entries.sort()
         self._write(b"\0" * (-self._written % 8))
         directory = self._written
-        keys = array("Q", [entry[0] for entry in self._entries])
-        offsets = array("Q", [entry[1] for entry in self._entries])
-        counts = array("I", [entry[2] for entry in self._entries])
-        names = [entry[3] for entry in self._entries]
-        name_offsets = array("Q", [0])
-        for name in names:
-            name_offsets.append(name_offsets[-1] + len(name))
-        for part in (keys, offsets, name_offsets):
-            self._write(part.tobytes())
-        self._write(counts.tobytes())
-        self._write(b"\0" * (-self._written % 8))
-        blob = self._written
-        self._write(b"".join(names))
-        self._write(
-            _FOOTER.pack(_MAGIC, _BYTE_ORDER, self._doc_count, len(self._entries), directory, blob)
-        )
+        self._write(array("Q", [word for entry in self._entries for word in entry]).tobytes())
+        sparse = self._written
+        firsts = [entry[0] for entry in self._entries[::_BLOCK_ENTRIES]]
+        self._write(array("Q", firsts).tobytes())
+        terms = len(self._entries)
+        footer = _FOOTER.pack(_MAGIC, _BYTE_ORDER, self._doc_count, terms, directory, sparse)
+        self._write(footer)
         self._file.close()
 
 
-def _name(field: str, term: bytes) -> bytes:
-    return field.encode("utf-8") + b"\0" + term
-
-
 class PostingsCopy:
-    """A segment's copy opened read-only; `postings()` copies one term's arrays out of it."""
+    """A segment's copy opened read-only; `postings()` reads one term's arrays from it."""
 
     def __init__(self, path: Path) -> None:
-        with open(path, "rb") as file:
-            self._map = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+        self._file: BinaryIO = open(path, "rb", buffering=0)  # noqa: SIM115 (closed in close())
+        self._lock = threading.Lock()  # seek + read where there is no pread
         try:
-            self._parse()
+            self._parse(os.fstat(self._file.fileno()).st_size)
         except Exception:
-            self._map.close()
+            self._file.close()
             raise
 
-    def _parse(self) -> None:
-        if len(self._map) < _FOOTER.size:
+    def _parse(self, size: int) -> None:
+        if size < _FOOTER.size:
             raise ValueError("postings copy is truncated")
-        magic, order, documents, terms, directory, blob = _FOOTER.unpack_from(
-            self._map, len(self._map) - _FOOTER.size
+        magic, order, documents, terms, directory, sparse = _FOOTER.unpack(
+            self._read(size - _FOOTER.size, _FOOTER.size)
         )
         if magic != _MAGIC or order != _BYTE_ORDER:
             raise ValueError("not a postings copy for this machine")
-        view = memoryview(self._map)
+        blocks = -(-terms // _BLOCK_ENTRIES)
+        if directory + terms * _ENTRY_BYTES != sparse or sparse + 8 * blocks + _FOOTER.size != size:
+            raise ValueError("postings copy is truncated")
         self.doc_count: int = documents  # one past the highest document number it holds
         self._terms = terms
-        at = directory
-        self._keys = view[at : at + 8 * terms].cast("Q")
-        at += 8 * terms
-        self._offsets = view[at : at + 8 * terms].cast("Q")
-        at += 8 * terms
-        self._name_offsets = view[at : at + 8 * (terms + 1)].cast("Q")
-        at += 8 * (terms + 1)
-        self._counts = view[at : at + 4 * terms].cast("I")
-        self._blob = blob
-        if blob + self._name_offsets[terms] + _FOOTER.size != len(self._map):
-            raise ValueError("postings copy is truncated")
+        self._directory = directory
+        self._firsts = array("Q")
+        self._firsts.frombytes(self._read(sparse, 8 * blocks))
 
-    def postings(self, field: str, term: bytes, key: int | None = None) -> Postings | None:
+    def _read(self, offset: int, size: int) -> bytes:
+        if hasattr(os, "pread"):
+            return os.pread(self._file.fileno(), size, offset)
+        with self._lock:
+            self._file.seek(offset)
+            return self._file.read(size)
+
+    def postings(self, name: TermKey) -> Postings | None:
         """The term's postings, or None when no document of the segment holds it."""
-        key = term_key(field, term) if key is None else key
-        index = bisect_left(self._keys, key)
-        name = _name(field, term)
-        while index < self._terms and self._keys[index] == key:
-            start = self._blob + self._name_offsets[index]
-            end = self._blob + self._name_offsets[index + 1]
-            if self._map[start:end] == name:
-                return self._read(index)
+        block = bisect_right(self._firsts, name.key) - 1
+        if block < 0:
+            return None
+        first = block * _BLOCK_ENTRIES
+        count = min(_BLOCK_ENTRIES, self._terms - first)
+        entries = array("Q")
+        entries.frombytes(self._read(self._directory + first * _ENTRY_BYTES, count * _ENTRY_BYTES))
+        keys = entries[::_ENTRY_WORDS]
+        index = bisect_left(keys, name.key)
+        while index < len(keys) and keys[index] == name.key:
+            at = index * _ENTRY_WORDS
+            if entries[at + 1] == name.check:
+                return self._arrays(entries[at + 2], entries[at + 3])
             index += 1
         return None
 
-    def _read(self, index: int) -> Postings:
-        flags = self._counts[index]
+    def _arrays(self, offset: int, flags: int) -> Postings:
         count = flags & ~_WEIGHTED
-        offset = self._offsets[index]
+        weighted = bool(flags & _WEIGHTED)
+        data = self._read(offset, (8 if weighted else 4) * count)
         ids = array("I")
-        ids.frombytes(self._map[offset : offset + 4 * count])
-        if not flags & _WEIGHTED:
+        ids.frombytes(data[: 4 * count])
+        if not weighted:
             return Postings(ids, None)
         weights = array("f")
-        weights.frombytes(self._map[offset + 4 * count : offset + 8 * count])
+        weights.frombytes(data[4 * count :])
         return Postings(ids, weights)
 
-    def release_pages(self) -> None:
-        """Let go of the pages read so far: they stay in the system's file cache, but stop
-        counting towards this process's memory (a search touches only its terms' pages)."""
-        if _DONT_NEED is not None:
-            self._map.madvise(_DONT_NEED)
-
     def close(self) -> None:
-        for view in (self._keys, self._offsets, self._name_offsets, self._counts):
-            view.release()
-        with contextlib.suppress(BufferError):  # a view still alive: it closes when that goes
-            self._map.close()
+        self._file.close()
 
 
 def open_copy(path: Path) -> PostingsCopy | None:
     """The copy at `path`, or None if it is missing or unreadable (the ranker falls back)."""
     try:
         return PostingsCopy(path)
-    except (OSError, ValueError):
+    except (OSError, ValueError, struct.error):
         return None

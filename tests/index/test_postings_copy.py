@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from index.postings_copy import PostingsCopyWriter, open_copy
+from index.postings_copy import PostingsCopyWriter, open_copy, term_key
 
 
 def _write(path: Path, terms: dict[tuple[str, str], tuple[list[int], list[float] | None]]) -> None:
@@ -35,7 +35,7 @@ def test_every_term_reads_back_with_its_weights(tmp_path: Path) -> None:
     copy = open_copy(tmp_path / "seg.tps")
     assert copy is not None
     for (field, term), (ids, weights) in TERMS.items():
-        postings = copy.postings(field, term.encode("utf-8"))
+        postings = copy.postings(term_key(field, term.encode("utf-8")))
         assert postings is not None
         assert list(postings.ids) == ids
         assert (list(postings.weights) if postings.weights is not None else None) == weights
@@ -47,15 +47,15 @@ def test_a_term_of_another_field_or_absent_is_not_found(tmp_path: Path) -> None:
     _write(tmp_path / "seg.tps", TERMS)
     copy = open_copy(tmp_path / "seg.tps")
     assert copy is not None
-    assert copy.postings("title", "người".encode()) is None
-    assert copy.postings("body", b"dan") is None
+    assert copy.postings(term_key("title", "người".encode())) is None
+    assert copy.postings(term_key("body", b"dan")) is None
     copy.close()
 
 
 def test_an_empty_segment_has_a_readable_copy(tmp_path: Path) -> None:
     _write(tmp_path / "seg.tps", {})
     copy = open_copy(tmp_path / "seg.tps")
-    assert copy is not None and copy.postings("body", b"a") is None
+    assert copy is not None and copy.postings(term_key("body", b"a")) is None
     copy.close()
 
 
@@ -71,3 +71,15 @@ def test_a_damaged_or_missing_copy_is_refused(tmp_path: Path, damage: str) -> No
     else:
         path.unlink()
     assert open_copy(path) is None
+
+
+def test_terms_across_many_directory_blocks_all_read_back(tmp_path: Path) -> None:
+    terms = {("shingles", f"từ {n}"): ([n, n + 1, 3 * n + 7], None) for n in range(1000)}
+    _write(tmp_path / "seg.tps", terms)
+    copy = open_copy(tmp_path / "seg.tps")
+    assert copy is not None
+    for (field, term), (ids, _) in terms.items():
+        postings = copy.postings(term_key(field, term.encode("utf-8")))
+        assert postings is not None and list(postings.ids) == ids
+    assert copy.postings(term_key("shingles", "từ 1000".encode())) is None
+    copy.close()
