@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from index.copy_repair import repair_copies
 from index.decode import UndecodableFile
 from index.documents import Document, is_readable_name, read_document
 from index.manifest import FileRecord, load_manifest, save_manifest
@@ -172,6 +173,7 @@ def update_index(
         roots, scan_roots = requested, requested
     else:
         index = opened.index
+        repair_copies(index)
         roots = remembered + [r for r in requested if r not in remembered]
         scan_roots = roots if opened.needs_rebuild else requested
 

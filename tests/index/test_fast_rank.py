@@ -195,6 +195,20 @@ def test_a_missing_postings_copy_falls_back_to_whoosh(tmp_path: Path) -> None:
         assert new.total == old.total
 
 
+def test_the_next_indexing_run_rewrites_a_missing_copy(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus", _corpus(80, seed=4))
+    update_index([corpus], tmp_path / "index")
+    engine = Engine(tmp_path / "index")
+    before = [_fast_top(engine, query, 10, False) for query in QUERIES]
+    engine.close()
+    for copy in (tmp_path / "index").glob(f"*{EXTENSION}"):
+        copy.unlink()
+    update_index([corpus], tmp_path / "index")  # nothing changed: only the repair
+    engine = Engine(tmp_path / "index")
+    assert [_fast_top(engine, query, 10, False) for query in QUERIES] == before
+    engine.close()
+
+
 def test_prefix_queries_are_ranked_by_whoosh(segmented_engine: Engine) -> None:
     plan = segmented_engine.plan("ngu*")
     assert segmented_engine._fast.rank(segmented_engine._searcher, plan.query, 10) is None

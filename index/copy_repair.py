@@ -1,0 +1,63 @@
+"""Rewrites a segment's postings copy from Whoosh's own postings when it is missing or broken.
+
+Searching never needs this (Whoosh ranks a segment without a copy, only slower); indexing
+runs it so that a damaged copy does not stay slow for ever.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from array import array
+from pathlib import Path
+from typing import Any
+
+from index.codec import COPIED_FIELDS, WEIGHTED_FIELDS
+from index.postings_copy import EXTENSION, PostingsCopyWriter, open_copy
+
+log = logging.getLogger("timtin.index")
+
+
+def repair_copies(index: Any) -> list[str]:
+    """Rewrite every unreadable postings copy of `index`; return the segments repaired."""
+    folder = Path(index.storage.folder)
+    repaired = []
+    with index.reader() as reader:
+        for leaf, _ in reader.leaf_readers():
+            segment = leaf.segment() if hasattr(leaf, "segment") else None
+            if segment is None:  # an empty index
+                continue
+            path = folder / segment.make_filename(EXTENSION)
+            copy = open_copy(path)
+            if copy is not None:
+                copy.close()
+                continue
+            log.warning("postings copy of segment %s unreadable: rewriting it", segment)
+            _rewrite(leaf, path)
+            repaired.append(segment.segment_id())
+    return repaired
+
+
+def _rewrite(reader: Any, path: Path) -> None:
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    with open(temporary, "wb") as file:
+        writer = PostingsCopyWriter(file)
+        for field_name in sorted(COPIED_FIELDS):
+            if field_name not in reader.indexed_field_names():
+                continue
+            weighted = field_name in WEIGHTED_FIELDS
+            for text in reader.lexicon(field_name):
+                ids, weights = _postings(reader.postings(field_name, text))
+                writer.add(field_name, text, ids, weights if weighted else None)
+        writer.close()
+    os.replace(temporary, path)
+
+
+def _postings(matcher: Any) -> tuple[array[int], array[float]]:
+    ids: array[int] = array("I")
+    weights: array[float] = array("f")
+    while matcher.is_active():
+        ids.append(matcher.id())
+        weights.append(matcher.weight())
+        matcher.next()
+    return ids, weights
