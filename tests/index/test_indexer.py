@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from index.indexer import update_index
-from index.manifest import MANIFEST_FILE
+from index.manifest import MANIFEST_FILE, save_manifest
 from index.results import Progress
 from index.search import Engine
 from index.store import META_FILE, SEEDS_ROOT
@@ -210,9 +210,9 @@ def test_a_lost_or_stale_manifest_is_rebuilt_from_the_index(tmp_path: Path, dama
     if damage == "delete":
         manifest.unlink()
     elif damage == "garbage":
-        manifest.write_text("{not json", encoding="utf-8")
+        manifest.write_bytes(b"{not a manifest")
     else:  # as if killed between a commit and the manifest write
-        manifest.write_text(json.dumps({}), encoding="utf-8")
+        save_manifest(index_dir, {})
     report = update_index([corpus], index_dir)
     assert (report.added, report.updated, report.removed, report.unchanged) == (0, 0, 0, 2)
     (corpus / "a.txt").unlink()
