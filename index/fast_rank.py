@@ -10,7 +10,6 @@ from __future__ import annotations
 import heapq
 import logging
 import threading
-from bisect import bisect_left
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +20,7 @@ from whoosh import query as wq
 from index.collecting import SearchCancelled
 from index.postings_copy import EXTENSION, Postings, PostingsCopy, TermKey, open_copy, term_key
 from index.scoring import BM25_B, BM25_K1, SCORED_FIELDS, TIER_FIELDS, field_lengths
+from index.sorted_ids import positions_in, search_pays
 from index.tier_selection import SegmentTiers, Tier, candidates, tier_values
 
 log = logging.getLogger("timtin.fast_rank")
@@ -51,7 +51,6 @@ class _Segment:
 
     copy: PostingsCopy
     offset: int
-    doc_count: int
     deleted: frozenset[int]
     norms: list[float]
     cache: dict[tuple[str, str], Postings | None] = field(default_factory=dict)
@@ -129,7 +128,7 @@ class FastRanker:
                     return None
                 deleted = frozenset(segment.deleted_docs()) if reader.has_deletions() else None
                 norms = self._norms_for(reader, segment_id, avgfl)
-                segments.append(_Segment(copy, offset, doc_count, deleted or frozenset(), norms))
+                segments.append(_Segment(copy, offset, deleted or frozenset(), norms))
             self._forget_except(live)
         return segments
 
@@ -399,13 +398,8 @@ def _add(left: list[float], right: list[float]) -> list[float]:
 
 
 def _weights_of(ids: Sequence[int], weights: Sequence[float], docs: list[int]) -> list[float]:
-    """Each of `docs`' weight in a posting list (0.0 if absent): binary search when few."""
-    if len(docs) * 16 < len(ids):
-        count = len(ids)
-        found = []
-        for doc in docs:
-            at = bisect_left(ids, doc)
-            found.append(weights[at] if at < count and ids[at] == doc else 0.0)
-        return found
+    """Each of `docs`' weight in a posting list (0.0 if absent)."""
+    if search_pays(ids, docs):
+        return [weights[at] if at >= 0 else 0.0 for at in positions_in(ids, docs)]
     weight_of = dict(zip(ids, weights, strict=True)).get
     return [weight_of(doc, 0.0) for doc in docs]

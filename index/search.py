@@ -112,10 +112,10 @@ class Engine:
     ) -> SearchResult:
         """Ranked hits for `query`, each with a snippet and its match offsets.
 
-        Plans the fast ranker reads come with their exact total.  Others are ranked by Whoosh,
-        which stops scoring documents that can no longer reach the top `limit`: their exact
-        total takes a second, unranked pass, which `count=False` skips (`total` is then a lower
-        bound and `total_exact` False; `count()` gets it later).  `cancelled` is asked while
+        By relevance the total is exact: the fast ranker knows it as it ranks, and Whoosh's
+        matchers score every match.  Sorted by date, Whoosh stops at the top `limit`, so the
+        exact total takes a second, unranked pass, which `count=False` skips (`total` is then a
+        lower bound and `total_exact` False; `count()` gets it later).  `cancelled` is asked while
         the search runs (raises SearchCancelled).  `exhaustive` ranks with Whoosh's matchers
         and its own BM25F, for checking that the fast ranker ranks alike.
         """

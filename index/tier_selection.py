@@ -7,16 +7,19 @@ and counting in C; only the documents left tied at the page's edge are scored in
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
+
+from index.sorted_ids import positions_in, search_pays
 
 # A tier is the boosts it may give, each with the sorted documents holding it: one for a
 # term, several for a DisjunctionMax (a document gets the largest it holds).
 Tier = list[tuple[float, Sequence[int]]]
 _RATIO_TOLERANCE = 1e-9
 _MAX_MULTIPLE = 16  # a boost counted as this many units at most (EXACT is 2 × PARTIAL)
+_Level = TypeVar("_Level", int, float)
 
 
 @dataclass
@@ -81,13 +84,19 @@ def tier_values(segment: SegmentTiers, docs: Collection[int]) -> dict[int, float
     """Each of `docs`' sum of tier boosts (a DisjunctionMax tier gives its largest held)."""
     values = dict.fromkeys(docs, 0.0)
     for tier in segment.tiers:
-        assigned: set[int] = set()
-        for boost, ids in sorted(tier, key=lambda alternative: -alternative[0]):
-            holders = _holders(ids, docs) - assigned
+        for boost, holders in _boosts_held(tier, docs):
             for doc in holders:
                 values[doc] += boost
-            assigned |= holders
     return values
+
+
+def _boosts_held(tier: Tier, docs: Collection[int]) -> Iterator[tuple[float, set[int]]]:
+    """Each boost of `tier`, largest first, with the documents of `docs` it is the best for."""
+    assigned: set[int] = set()
+    for boost, ids in sorted(tier, key=lambda alternative: -alternative[0]):
+        holders = _holders(ids, docs) - assigned
+        assigned |= holders
+        yield boost, holders
 
 
 def _classes(tier_boosts: list[list[float]], bound: float) -> list[_TierClass] | None:
@@ -124,13 +133,7 @@ def _units(segment: SegmentTiers, docs: set[int], tier_class: _TierClass) -> Cou
     """Each of `docs`' total in this class, in units, for the documents holding any (in C)."""
     counted: Counter[int] = Counter()
     for index in tier_class.members:
-        assigned: set[int] = set()
-        alternatives = sorted(segment.tiers[index], key=lambda alternative: -alternative[0])
-        for boost, ids in alternatives:
-            holders = _holders(ids, docs)
-            if len(alternatives) > 1:
-                holders -= assigned
-                assigned |= holders
+        for boost, holders in _boosts_held(segment.tiers[index], docs):
             for _ in range(_units_of(boost, tier_class.unit)):
                 counted.update(holders)
     return counted
@@ -145,8 +148,8 @@ def _holding_all_best(segment: SegmentTiers, docs: set[int], tier_class: _TierCl
     return docs.intersection(*sorted(best, key=len))
 
 
-def _edge(histogram: Counter[int], remaining: int) -> int:
-    """The unit count of the `remaining`-th best document (the lowest present if fewer)."""
+def _edge(histogram: Counter[_Level], remaining: int) -> _Level | int:
+    """The level of the `remaining`-th best document (the lowest present if fewer)."""
     seen = 0
     levels = sorted(histogram, reverse=True)
     for level in levels:
@@ -162,27 +165,13 @@ def _by_tier_scores(segments: list[SegmentTiers], limit: int, bound: float) -> l
     histogram: Counter[float] = Counter()
     for counted in values:
         histogram.update(counted.values())
-    seen = 0
-    threshold = 0.0
-    for level in sorted(histogram, reverse=True):
-        seen += histogram[level]
-        if seen >= limit:
-            threshold = level - bound
-            break
-    else:
-        return [segment.docs for segment in segments]
+    threshold = _edge(histogram, limit) - bound
     return [{doc for doc, value in counted.items() if value >= threshold} for counted in values]
 
 
 def _holders(ids: Sequence[int], docs: Collection[int]) -> set[int]:
-    """The documents of `docs` in the sorted `ids`: by binary search when `docs` are few."""
-    if len(docs) * 16 < len(ids):
-        count = len(ids)
-        found = set()
-        for doc in docs:
-            at = bisect_left(ids, doc)
-            if at < count and ids[at] == doc:
-                found.add(doc)
-        return found
+    """The documents of `docs` in the sorted `ids`."""
+    if search_pays(ids, docs):
+        return {doc for doc, at in zip(docs, positions_in(ids, docs), strict=True) if at >= 0}
     pool = docs if isinstance(docs, set) else set(docs)
     return pool.intersection(ids)
