@@ -18,23 +18,22 @@ from index.postings_copy import EXTENSION, PostingsCopyWriter, open_copy
 log = logging.getLogger("timtin.index")
 
 
-def repair_copies(index: Any) -> list[str]:
-    """Rewrite every unreadable postings copy of `index`; return the segments repaired."""
-    folder = Path(index.storage.folder)
+def repair_copies(index_dir: Path, reader: Any) -> list[str]:
+    """Rewrite every unreadable postings copy of the index `reader` reads; return the
+    segments repaired."""
     repaired = []
-    with index.reader() as reader:
-        for leaf, _ in reader.leaf_readers():
-            segment = leaf.segment() if hasattr(leaf, "segment") else None
-            if segment is None:  # an empty index
-                continue
-            path = folder / segment.make_filename(EXTENSION)
-            copy = open_copy(path)
-            if copy is not None:
-                copy.close()
-                continue
-            log.warning("postings copy of segment %s unreadable: rewriting it", segment)
-            _rewrite(leaf, path)
-            repaired.append(segment.segment_id())
+    for leaf, _ in reader.leaf_readers():
+        segment = leaf.segment() if hasattr(leaf, "segment") else None
+        if segment is None:  # an empty index
+            continue
+        path = index_dir / segment.make_filename(EXTENSION)
+        copy = open_copy(path)
+        if copy is not None:
+            copy.close()
+            continue
+        log.warning("postings copy of segment %s unreadable: rewriting it", segment)
+        _rewrite(leaf, path)
+        repaired.append(segment.segment_id())
     return repaired
 
 

@@ -173,7 +173,6 @@ def update_index(
         roots, scan_roots = requested, requested
     else:
         index = opened.index
-        repair_copies(index)
         roots = remembered + [r for r in requested if r not in remembered]
         scan_roots = roots if opened.needs_rebuild else requested
 
@@ -181,7 +180,9 @@ def update_index(
     walked: dict[str, FileState] = {}
     for root in scan_roots:
         walked.update(walk_files(root, report.skipped))
-    records = load_manifest(target, index)
+    with index.reader() as reader:  # one opening of every segment serves both
+        repair_copies(target, reader)
+        records = load_manifest(target, index, reader.doc_count())
     scanned, covered = _Roots(scan_roots), _Roots(roots)
     known = {path: record for path, record in records.items() if scanned.hold(path)}
 

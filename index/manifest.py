@@ -36,8 +36,9 @@ def _from_stored_fields(index: Any) -> dict[str, FileRecord]:
     return records
 
 
-def load_manifest(index_dir: Path, index: Any) -> dict[str, FileRecord]:
-    """Every indexed file's record; from the manifest when it matches the index."""
+def load_manifest(index_dir: Path, index: Any, doc_count: int) -> dict[str, FileRecord]:
+    """Every indexed file's record; from the manifest when it holds the index's `doc_count`
+    documents (the caller has a reader open already: opening one reads every segment)."""
     try:
         tag, raw = marshal.loads((index_dir / MANIFEST_FILE).read_bytes())
         if tag != _FORMAT:
@@ -45,7 +46,7 @@ def load_manifest(index_dir: Path, index: Any) -> dict[str, FileRecord]:
         records = dict(zip(raw.keys(), map(FileRecord._make, raw.values()), strict=True))
     except (OSError, ValueError, TypeError, EOFError):
         records = {}
-    if len(records) == index.doc_count():
+    if len(records) == doc_count:
         return records
     if records:
         log.info("manifest of %s is out of step with the index: rebuilding it", index_dir)
