@@ -124,8 +124,8 @@ def run_self_test(out: TextIO | None = None) -> int:
                 test.check("highlight", lambda: check_highlight(engine))
             finally:
                 engine.close()
-        # Whoosh's multiprocessing writer, the path big folders take: works frozen only with
-        # freeze_support() and importable analyzers.
+        # Worker processes, the path big folders take (index.parallel_build): works frozen only
+        # with freeze_support() and importable analyzers.
         test.check("parallel index", lambda: check_index(Path(scratch) / "parallel", 2))
     test.check("window", check_window)
     if test.failures:

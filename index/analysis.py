@@ -19,6 +19,7 @@ from index.syllables import canonical_tones_in_text
 _SYLLABLE = re.compile(r"[^\W_]+")
 # Shingles join syllables separated by plain spaces only: never across punctuation or lines.
 _SHINGLE_GAP = re.compile(r"[ \t]+")
+_SPACED_RUN = re.compile(r"[^\W_]+(?:[ \t]+[^\W_]+)+")
 
 FOLDED = "folded"
 EXACT = "exact"
@@ -28,6 +29,20 @@ SHINGLE = "shingle"
 def syllable_spans(folded_text: str) -> list[tuple[int, int]]:
     """Character spans of every syllable in already folded (or any 1:1-mapped) text."""
     return [match.span() for match in _SYLLABLE.finditer(folded_text)]
+
+
+def syllables(folded_text: str) -> list[str]:
+    """Every syllable of already folded text, in order (one C pass, for indexing)."""
+    return _SYLLABLE.findall(folded_text)
+
+
+def shingle_terms(folded_text: str) -> list[str]:
+    """The terms of :func:`shingles`, in order, found run by run (for indexing)."""
+    pairs: list[str] = []
+    for run in _SPACED_RUN.findall(folded_text):
+        parts = run.split()
+        pairs += map(" ".join, itertools.pairwise(parts))
+    return pairs
 
 
 def exact_form(text: str) -> str:

@@ -6,15 +6,20 @@ as flat arrays (index.postings_copy), which the fast ranker reads without Whoosh
 
 from __future__ import annotations
 
+import struct
 from array import array
 from typing import Any
 
 from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3PostingsWriter
+from whoosh.system import pack_ushort
 
+from index.inverted import GENERAL, PRESENCE, FieldPostings, InvertedPostings
+from index.postings_blocks import encode_postings, term_info
 from index.postings_copy import EXTENSION, PostingsCopyWriter
 from index.scoring import SCORED_FIELDS, TIER_FIELDS
 
 COPIED_FIELDS = frozenset(SCORED_FIELDS + TIER_FIELDS)
+_KEY_VALUE_LENGTHS = struct.Struct("!ii")  # whoosh.filedb.filetables' record header
 WEIGHTED_FIELDS = frozenset(SCORED_FIELDS)
 
 
@@ -118,6 +123,48 @@ class CopyingFieldWriter(W3FieldWriter):  # type: ignore[misc]
         if field_name is not None:
             self.finish_field()
 
+    def add_inverted(self, schema: Any, inverted: InvertedPostings) -> None:
+        """Write postings gathered in memory: the syllable fields a term at a time, the
+        others through Whoosh's postings writer."""
+        for field_name, postings in inverted.fields():
+            self.start_field(field_name, schema[field_name])
+            if postings.kind == GENERAL:
+                self._add_general(postings)
+            else:
+                self._add_lean(field_name, postings)
+            self.finish_field()
+
+    def _add_general(self, postings: FieldPostings) -> None:
+        add = self._postwriter.add_posting
+        for tbytes in sorted(postings.general):
+            self.start_term(tbytes)
+            for docnum, weight, value in postings.general[tbytes]:
+                add(docnum, weight, value, None)
+            self.finish_term()
+
+    def _add_lean(self, field_name: str, postings: FieldPostings) -> None:
+        prefix = pack_ushort(self._fieldid)
+        copy = self._copy.add if field_name in COPIED_FIELDS else None
+        weighted = field_name in WEIGHTED_FIELDS
+        presence = postings.kind == PRESENCE
+        offset = self._postfile.tell()
+        blocks: list[bytes] = []
+        term_infos: list[tuple[bytes, bytes]] = []
+        for term in sorted(postings.ids):
+            ids = postings.ids[term]
+            counts = None if presence else postings.counts[term]
+            data, total, max_weight = encode_postings(ids, counts)
+            blocks.append(data)
+            btext = term.encode("utf-8")
+            term_infos.append(
+                (prefix + btext, term_info(ids, total, max_weight, offset, len(data)))
+            )
+            offset += len(data)
+            if copy is not None:
+                copy(field_name, btext, ids, counts if weighted else None)
+        self._postfile.write(b"".join(blocks))
+        _add_in_order(self._tindex, term_infos)
+
     def finish_term(self) -> None:
         super().finish_term()
         postings = self._postwriter
@@ -128,3 +175,21 @@ class CopyingFieldWriter(W3FieldWriter):  # type: ignore[misc]
     def close(self) -> None:
         super().close()
         self._copy.close()
+
+
+def _add_in_order(table: Any, items: list[tuple[bytes, bytes]]) -> None:
+    """`OrderedHashWriter.add` for every (key, value), keys already increasing, in one write:
+    the same file, without three writes and two checks per term."""
+    if not items:
+        return
+    position = table.dbfile.tell()
+    hash_of, buckets, positions = table.hashfn, table.buckets, table.index
+    chunks: list[bytes] = []
+    for key, value in items:
+        positions.append(position)
+        hashed = hash_of(key)
+        buckets[hashed & 255].append((hashed, position))
+        chunks += (_KEY_VALUE_LENGTHS.pack(len(key), len(value)), key, value)
+        position += _KEY_VALUE_LENGTHS.size + len(key) + len(value)
+    table.dbfile.write(b"".join(chunks))
+    table.lastkey = items[-1][0]

@@ -6,12 +6,12 @@ Indexing speed: the text is folded and split once, then each field takes its ter
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from whoosh.fields import TEXT
-from whoosh.formats import Positions
+from whoosh.formats import Existence, Positions
 from whoosh.system import pack_uint
 
 from index.analysis import (
@@ -20,8 +20,9 @@ from index.analysis import (
     SHINGLE,
     SyllableTokenizer,
     exact_form,
-    shingles,
+    shingle_terms,
     syllable_spans,
+    syllables,
 )
 from index.fold import fold
 
@@ -38,6 +39,17 @@ class DocumentTerms:
 _last: tuple[str, DocumentTerms] | None = None
 
 
+def _exact_syllables(text: str, folded_text: str, folded: list[str]) -> list[str]:
+    """The exact syllables at the folded ones' places.  Folding keeps a letter a letter, so a
+    search of the exact text finds the same places; the slicing stays for any text where it
+    would not."""
+    exact_text = exact_form(text)
+    exact = syllables(exact_text)
+    if len(exact) == len(folded) and fold("".join(exact)) == "".join(folded):
+        return exact
+    return [exact_text[start:end] for start, end in syllable_spans(folded_text)]
+
+
 def document_terms(text: str) -> DocumentTerms:
     """Analyse `text` once; the fields of the same document reuse the result."""
     global _last
@@ -45,12 +57,11 @@ def document_terms(text: str) -> DocumentTerms:
     if cached is not None and cached[0] is text:
         return cached[1]
     folded_text = fold(text)
-    spans = syllable_spans(folded_text)
-    exact_text = exact_form(text)
+    folded = syllables(folded_text)
     terms = DocumentTerms(
-        folded=[folded_text[start:end] for start, end in spans],
-        exact=[exact_text[start:end] for start, end in spans],
-        shingles=[term for _, _, term in shingles(folded_text, spans)],
+        folded=folded,
+        exact=_exact_syllables(text, folded_text, folded),
+        shingles=shingle_terms(folded_text),
     )
     _last = (text, terms)
     return terms
@@ -65,11 +76,20 @@ def _positions_value(positions: list[int]) -> bytes:
 
 
 class SyllableField(TEXT):  # type: ignore[misc]
-    """A TEXT field of one term `form`, indexed from the shared per-document analysis."""
+    """A TEXT field of one term `form`, indexed from the shared per-document analysis.
 
-    def __init__(self, form: str, *, phrase: bool, stored: bool = False) -> None:
+    An unweighted field only records which documents hold a term (Whoosh's Existence format,
+    no lengths): the ranking tiers need nothing more, and it is cheaper to write.
+    """
+
+    def __init__(
+        self, form: str, *, phrase: bool, weighted: bool = True, stored: bool = False
+    ) -> None:
         super().__init__(analyzer=SyllableTokenizer(form), phrase=phrase, stored=stored)
         self.form = form
+        if not weighted and not phrase:
+            self.format = Existence(field_boost=self.format.field_boost)
+            self.scorable = False
 
     def _terms(self, value: str) -> list[str]:
         analysed = document_terms(value)
@@ -81,6 +101,11 @@ class SyllableField(TEXT):  # type: ignore[misc]
             return analysed.shingles
         raise ValueError(f"unknown term form {self.form!r}")
 
+    def distinct_terms(self, value: str) -> Collection[str]:
+        """The distinct terms of `value`: with their counts when the field is weighted."""
+        terms = self._terms(value)
+        return set(terms) if isinstance(self.format, Existence) else Counter(terms)
+
     def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
         boost = self.format.field_boost
         terms = self._terms(value)
@@ -90,6 +115,10 @@ class SyllableField(TEXT):  # type: ignore[misc]
                 positions.setdefault(term, []).append(position)
             for term, where in positions.items():
                 yield term.encode("utf-8"), len(where), len(where) * boost, _positions_value(where)
+            return
+        if isinstance(self.format, Existence):
+            for term in dict.fromkeys(terms):
+                yield term.encode("utf-8"), 1, boost, b""
             return
         for term, count in Counter(terms).items():
             yield term.encode("utf-8"), count, count * boost, pack_uint(count)

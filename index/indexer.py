@@ -15,10 +15,12 @@ from typing import Any
 
 from index.copy_repair import repair_copies
 from index.decode import UndecodableFile
-from index.documents import Document, is_readable_name, read_document
+from index.documents import is_readable_name, read_document
 from index.manifest import FileRecord, load_manifest, save_manifest
+from index.parallel_build import build_segments
 from index.paths import default_index_dir, seeds_dir
 from index.results import IndexReport, Progress, SkippedFile
+from index.schema import document_fields
 from index.store import (
     IndexMeta,
     create_fresh,
@@ -102,24 +104,6 @@ def _walk_folder(folder: str, skipped: list[SkippedFile]) -> Iterator[tuple[str,
         yield entry.path, FileState(stat.st_size, stat.st_mtime)
 
 
-def document_fields(doc: Document) -> dict[str, Any]:
-    """The fields of one Whoosh document; the text goes to every analysed field."""
-    return {
-        "path": doc.path,
-        "title": doc.title,
-        "title_exact": doc.title,
-        "body": doc.text,
-        "body_exact": doc.text,
-        "shingles": doc.text,
-        "date": doc.date,
-        "date_key": doc.date_key,
-        "size": doc.size,
-        "mtime": doc.mtime,
-        "content_hash": doc.content_hash,
-        "encoding": doc.encoding,
-    }
-
-
 class _Throttled:
     """Calls `progress` at most every few tens of milliseconds, and always for the last file."""
 
@@ -194,46 +178,125 @@ def update_index(
 
     throttled = _Throttled(progress, len(todo))
     workers = procs if procs is not None else (2 if len(todo) >= PARALLEL_THRESHOLD else 1)
-    writer: Any = writer_for(index, procs=workers)
+    run = _Run(index, target, known, records, report)
+    writer: Any = writer_for(index)
     for path in gone:
         writer.delete_by_term("path", path)
         del records[path]
     report.removed = len(gone)
+    if workers > 1:
+        _commit(writer, target, records, bulk=True)
+        _index_in_parallel(run, todo, workers, throttled, cancelled)
+    else:
+        _index_in_process(run, writer, todo, throttled, cancelled, commit_every)
+    write_meta(target, IndexMeta(roots=roots))
+    log.info("indexed %s: %s", target, report)
+    return report
 
+
+@dataclass
+class _Run:
+    """One indexing run's bookkeeping: what the index held, what it holds now, the report."""
+
+    index: Any
+    index_dir: Path
+    known: dict[str, FileRecord]
+    records: dict[str, FileRecord]
+    report: IndexReport
+
+    def indexed(self, path: str, record: FileRecord) -> None:
+        previous = self.known.get(path)
+        if previous is None:
+            self.report.added += 1
+        elif previous.content_hash == record.content_hash:
+            self.report.unchanged += 1
+        else:
+            self.report.updated += 1
+        self.records[path] = record
+
+    def skipped(self, writer: Any, path: str, reason: str) -> None:
+        self.report.skipped.append(SkippedFile(path, reason))
+        if path in self.known:  # it was readable once: drop the stale copy
+            writer.delete_by_term("path", path)
+            del self.records[path]
+            self.report.removed += 1
+
+
+def _index_in_process(
+    run: _Run,
+    writer: Any,
+    todo: list[str],
+    throttled: _Throttled,
+    cancelled: CancelCheck | None,
+    commit_every: int,
+) -> None:
     in_batch = 0
     for done, path in enumerate(todo, start=1):
         if cancelled is not None and cancelled():
-            report.cancelled = True
+            run.report.cancelled = True
             break
-        previous = known.get(path)
         try:
             doc = read_document(Path(path))
         except (UndecodableFile, OSError) as error:
             reason = error.reason if isinstance(error, UndecodableFile) else error.strerror
-            report.skipped.append(SkippedFile(path, str(reason)))
-            if previous is not None:  # it was readable once: drop the stale copy
-                writer.delete_by_term("path", path)
-                del records[path]
-                report.removed += 1
+            run.skipped(writer, path, str(reason))
             throttled(done, path)
             continue
-        if previous is None:
-            writer.add_document(**document_fields(doc))
-            report.added += 1
-        else:
+        if path in run.known:
             writer.update_document(**document_fields(doc))
-            if previous.content_hash == doc.content_hash:
-                report.unchanged += 1
-            else:
-                report.updated += 1
-        records[path] = FileRecord(doc.size, doc.mtime, doc.content_hash)
+        else:
+            writer.add_document(**document_fields(doc))
+        run.indexed(path, FileRecord(doc.size, doc.mtime, doc.content_hash))
         in_batch += 1
         throttled(done, path)
         if in_batch >= commit_every:
-            _commit(writer, target, records, bulk=workers > 1)
-            writer = writer_for(index, procs=workers)
+            _commit(writer, run.index_dir, run.records, bulk=False)
+            writer = writer_for(run.index)
             in_batch = 0
-    _commit(writer, target, records, bulk=workers > 1)
-    write_meta(target, IndexMeta(roots=roots))
-    log.info("indexed %s: %s", target, report)
-    return report
+    _commit(writer, run.index_dir, run.records, bulk=False)
+
+
+def _index_in_parallel(
+    run: _Run, todo: list[str], procs: int, throttled: _Throttled, cancelled: CancelCheck | None
+) -> None:
+    """Workers write a segment per batch; each is committed as it comes, so an interrupted
+    run keeps every finished batch."""
+
+    def report_progress(done: int) -> None:
+        if done:
+            throttled(done, todo[done - 1])  # roughly: the workers read in parallel
+
+    batches = build_segments(
+        run.index_dir,
+        run.index.schema,
+        todo,
+        procs=procs,
+        progress=report_progress,
+        cancelled=cancelled,
+    )
+    for batch in batches:
+        if batch.cancelled:
+            run.report.cancelled = True
+            continue
+        writer = writer_for(run.index)
+        for path, record in batch.records.items():
+            if path in run.known:
+                writer.delete_by_term("path", path)
+            run.indexed(path, record)
+        for skipped in batch.skipped:
+            run.skipped(writer, skipped.path, skipped.reason)
+        if batch.segment is None:
+            writer.commit(merge=False)
+        else:
+            batch.move_segment_into(run.index_dir)
+            writer.commit(mergetype=_adding(batch.segment))
+        save_manifest(run.index_dir, run.records)
+
+
+def _adding(segment: Any) -> Callable[[Any, list[Any]], list[Any]]:
+    """A Whoosh merge policy that merges nothing and adds a segment written elsewhere."""
+
+    def policy(writer: Any, segments: list[Any]) -> list[Any]:
+        return [*segments, segment]
+
+    return policy

@@ -12,6 +12,7 @@ import sys
 import threading
 from array import array
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from hashlib import blake2b
 from pathlib import Path
@@ -26,6 +27,8 @@ _WEIGHTED = 1 << 63
 _ENTRY_WORDS = 4  # key, check, data offset, count (top bit: weights follow the ids)
 _ENTRY_BYTES = 8 * _ENTRY_WORDS
 _BLOCK_ENTRIES = 128  # directory entries per block; the first key of each stays in memory
+_LOW_64 = (1 << 64) - 1
+_FLUSH_BYTES = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -38,8 +41,17 @@ class TermKey:
 
 def term_key(field: str, term: bytes) -> TermKey:
     """The key a term is filed under (a collision of both halves is not a practical risk)."""
-    digest = blake2b(field.encode("utf-8") + b"\0" + term, digest_size=16).digest()
-    return TermKey(int.from_bytes(digest[:8], "little"), int.from_bytes(digest[8:], "little"))
+    return TermKey(*_key_words(_field_prefix(field) + term))
+
+
+def _field_prefix(field: str) -> bytes:
+    return field.encode("utf-8") + b"\0"
+
+
+def _key_words(name: bytes) -> tuple[int, int]:
+    """The two 64-bit halves of a term's 128-bit name: `key` (low) and `check` (high)."""
+    whole = int.from_bytes(blake2b(name, digest_size=16).digest(), "little")
+    return whole & _LOW_64, whole >> 64
 
 
 class _Writable(Protocol):
@@ -64,22 +76,39 @@ class PostingsCopyWriter:
         self._written = 0
         self._entries: list[tuple[int, int, int, int]] = []
         self._doc_count = 0
+        self._pending: list[bytes] = []
+        self._pending_bytes = 0
+        self._prefixes: dict[str, bytes] = {}
 
-    def add(self, field: str, term: bytes, ids: array[int], weights: array[float] | None) -> None:
+    def add(
+        self, field: str, term: bytes, ids: Sequence[int], weights: Sequence[float] | None
+    ) -> None:
+        """A term's documents (ascending) and, for a weighted field, their weights."""
         count = len(ids)
         if not count:
             return
-        name = term_key(field, term)
+        prefix = self._prefixes.get(field)
+        if prefix is None:
+            prefix = self._prefixes[field] = _field_prefix(field)
+        key, check = _key_words(prefix + term)
         flags = count | (_WEIGHTED if weights is not None else 0)
-        self._entries.append((name.key, name.check, self._written, flags))
-        self._write(ids.tobytes())
+        self._entries.append((key, check, self._written, flags))
+        self._write(array("I", ids).tobytes())
         if weights is not None:
-            self._write(weights.tobytes())
+            self._write(array("f", weights).tobytes())
         self._doc_count = max(self._doc_count, ids[-1] + 1)
 
     def _write(self, data: bytes) -> None:
-        self._file.write(data)
+        self._pending.append(data)
         self._written += len(data)
+        self._pending_bytes += len(data)
+        if self._pending_bytes >= _FLUSH_BYTES:
+            self._flush()
+
+    def _flush(self) -> None:
+        self._file.write(b"".join(self._pending))
+        self._pending.clear()
+        self._pending_bytes = 0
 
     def close(self) -> None:
         self._entries.sort()
@@ -92,6 +121,7 @@ class PostingsCopyWriter:
         terms = len(self._entries)
         footer = _FOOTER.pack(_MAGIC, _BYTE_ORDER, self._doc_count, terms, directory, sparse)
         self._write(footer)
+        self._flush()
         self._file.close()
 
 

@@ -5,12 +5,15 @@ Bump SCHEMA_VERSION whenever fields or analysis change: older indexes are rebuil
 
 from __future__ import annotations
 
+from typing import Any
+
 from whoosh.fields import ID, STORED, SchemaClass
 
 from index.analysis import EXACT, FOLDED, SHINGLE
+from index.documents import Document
 from index.fields import SyllableField
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 class DocumentSchema(SchemaClass):  # type: ignore[misc]
@@ -18,14 +21,33 @@ class DocumentSchema(SchemaClass):  # type: ignore[misc]
 
     path = ID(stored=True, unique=True)
     title = SyllableField(FOLDED, phrase=True, stored=True)
-    title_exact = SyllableField(EXACT, phrase=False)
+    title_exact = SyllableField(EXACT, phrase=False, weighted=False)
     # Phrases in the body are matched as syllable pairs (shingles): no positions needed.
     body = SyllableField(FOLDED, phrase=False)
-    body_exact = SyllableField(EXACT, phrase=False)
-    shingles = SyllableField(SHINGLE, phrase=False)
+    # The ranking tiers only ask whether a document holds a term.
+    body_exact = SyllableField(EXACT, phrase=False, weighted=False)
+    shingles = SyllableField(SHINGLE, phrase=False, weighted=False)
     date = STORED()
     date_key = ID(sortable=True)
     size = STORED()
     mtime = STORED()
     content_hash = STORED()
     encoding = STORED()
+
+
+def document_fields(doc: Document) -> dict[str, Any]:
+    """The fields of one Whoosh document; the text goes to every analysed field."""
+    return {
+        "path": doc.path,
+        "title": doc.title,
+        "title_exact": doc.title,
+        "body": doc.text,
+        "body_exact": doc.text,
+        "shingles": doc.text,
+        "date": doc.date,
+        "date_key": doc.date_key,
+        "size": doc.size,
+        "mtime": doc.mtime,
+        "content_hash": doc.content_hash,
+        "encoding": doc.encoding,
+    }

@@ -21,11 +21,11 @@ from whoosh.reading import SegmentReader
 from index.codec import TimTinCodec
 from index.paths import seeds_dir
 from index.schema import SCHEMA_VERSION, DocumentSchema
+from index.segment_writer import InvertingSegmentWriter
 
 log = logging.getLogger("timtin.index")
 META_FILE = "timtin-meta.json"
 SEEDS_ROOT = "@seeds"
-WRITER_POOL_MB = 512
 SMALL_SEGMENT = 32  # documents: smaller segments are merged by the next small update (cheap)
 
 
@@ -149,25 +149,15 @@ def merge_small_segments(writer: Any, segments: list[Any]) -> list[Any]:
     return kept
 
 
-def writer_for(opened: Index, *, procs: int = 1, timeout: float = 30.0) -> object:
-    """A Whoosh writer, waiting for another process's lock (flock dies with its process)."""
+def writer_for(opened: Index, *, timeout: float = 30.0) -> object:
+    """A writer for one process, waiting for another process's lock (flock dies with its
+    process).  Bulk builds use several processes through index.parallel_build."""
     deadline = time.monotonic() + timeout
     while True:
         try:
             # Separate segment files, not one compound file: Whoosh reads a compound
             # segment's parts through BytesIO, a copy of the whole index in memory.
-            if procs > 1:
-                # Big batches and a big pool: small ones made Whoosh spill runs to disk and
-                # merge them in Python, slower on two cores than one (see BENCHMARKS.md).
-                return opened.writer(
-                    procs=procs,
-                    multisegment=True,
-                    limitmb=WRITER_POOL_MB,
-                    batchsize=256,
-                    compound=False,
-                    codec=TimTinCodec(),
-                )
-            return opened.writer(limitmb=WRITER_POOL_MB, compound=False, codec=TimTinCodec())
+            return InvertingSegmentWriter(opened, compound=False, codec=TimTinCodec())
         except whoosh_index.LockError:
             if time.monotonic() > deadline:
                 raise

@@ -1,6 +1,6 @@
 """The frozen program's entry script: PyInstaller starts here instead of the console script.
 
-`freeze_support()` comes first so a multiprocessing child (Whoosh's indexing workers) never
+`freeze_support()` comes first so a multiprocessing child (the indexing workers) never
 re-runs the command line.
 """
 
