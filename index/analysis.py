@@ -50,6 +50,26 @@ def exact_form(text: str) -> str:
     return lower_exact(canonical_tones_in_text(text))
 
 
+class _ExactForms(dict[str, str]):
+    """The exact form of every syllable met so far, each computed once: tone placement and
+    case never reach across a syllable's edge, so a syllable's form is its form in any text."""
+
+    def __missing__(self, syllable: str) -> str:
+        if len(self) >= _MAX_EXACT_FORMS:
+            self.clear()
+        form = self[syllable] = exact_form(syllable)
+        return form
+
+
+_MAX_EXACT_FORMS = 500_000
+_exact_forms = _ExactForms()
+
+
+def exact_forms(original_syllables: list[str]) -> list[str]:
+    """:func:`exact_form` of each syllable, from a cache (for indexing)."""
+    return list(map(_exact_forms.__getitem__, original_syllables))
+
+
 def exact_syllables(text: str) -> list[str]:
     """The accent-exact syllables of `text`, in order (used for query words)."""
     exact = exact_form(text)

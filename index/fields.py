@@ -20,6 +20,7 @@ from index.analysis import (
     SHINGLE,
     SyllableTokenizer,
     exact_form,
+    exact_forms,
     shingle_terms,
     syllable_spans,
     syllables,
@@ -40,13 +41,13 @@ _last: tuple[str, DocumentTerms] | None = None
 
 
 def _exact_syllables(text: str, folded_text: str, folded: list[str]) -> list[str]:
-    """The exact syllables at the folded ones' places.  Folding keeps a letter a letter, so a
-    search of the exact text finds the same places; the slicing stays for any text where it
-    would not."""
-    exact_text = exact_form(text)
-    exact = syllables(exact_text)
+    """The exact syllables at the folded ones' places.  Folding keeps a letter a letter, so
+    the original text's syllables sit at the same places; the slicing of the whole text's
+    exact form stays for any text where they would not (and Greek final sigmas)."""
+    exact = exact_forms(syllables(text))
     if len(exact) == len(folded) and fold("".join(exact)) == "".join(folded):
         return exact
+    exact_text = exact_form(text)
     return [exact_text[start:end] for start, end in syllable_spans(folded_text)]
 
 
@@ -88,7 +89,7 @@ class SyllableField(TEXT):  # type: ignore[misc]
         super().__init__(analyzer=SyllableTokenizer(form), phrase=phrase, stored=stored)
         self.form = form
         if not weighted and not phrase:
-            self.format = Existence(field_boost=self.format.field_boost)
+            self.format = Existence()
             self.scorable = False
 
     def _terms(self, value: str) -> list[str]:

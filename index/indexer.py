@@ -180,8 +180,8 @@ def update_index(
     workers = procs if procs is not None else (2 if len(todo) >= PARALLEL_THRESHOLD else 1)
     run = _Run(index, target, known, records, report)
     writer: Any = writer_for(index)
+    _delete_paths(writer, gone)
     for path in gone:
-        writer.delete_by_term("path", path)
         del records[path]
     report.removed = len(gone)
     if workers > 1:
@@ -214,12 +214,24 @@ class _Run:
             self.report.updated += 1
         self.records[path] = record
 
-    def skipped(self, writer: Any, path: str, reason: str) -> None:
+    def skipped(self, path: str, reason: str) -> bool:
+        """Record an unreadable file; True when the index holds an older copy to delete."""
         self.report.skipped.append(SkippedFile(path, reason))
-        if path in self.known:  # it was readable once: drop the stale copy
-            writer.delete_by_term("path", path)
-            del self.records[path]
-            self.report.removed += 1
+        if path not in self.known:
+            return False
+        del self.records[path]  # it was readable once: the stale copy goes
+        self.report.removed += 1
+        return True
+
+
+def _delete_paths(writer: Any, paths: list[str]) -> None:
+    """Delete the documents of `paths`, through one searcher (each opening reads every
+    segment)."""
+    if not paths:
+        return
+    with writer.searcher() as searcher:
+        for path in paths:
+            writer.delete_by_term("path", path, searcher=searcher)
 
 
 def _index_in_process(
@@ -239,7 +251,8 @@ def _index_in_process(
             doc = read_document(Path(path))
         except (UndecodableFile, OSError) as error:
             reason = error.reason if isinstance(error, UndecodableFile) else error.strerror
-            run.skipped(writer, path, str(reason))
+            if run.skipped(path, str(reason)):
+                writer.delete_by_term("path", path)
             throttled(done, path)
             continue
         if path in run.known:
@@ -279,12 +292,11 @@ def _index_in_parallel(
             run.report.cancelled = True
             continue
         writer = writer_for(run.index)
+        stale = [path for path in batch.records if path in run.known]
         for path, record in batch.records.items():
-            if path in run.known:
-                writer.delete_by_term("path", path)
             run.indexed(path, record)
-        for skipped in batch.skipped:
-            run.skipped(writer, skipped.path, skipped.reason)
+        stale += [item.path for item in batch.skipped if run.skipped(item.path, item.reason)]
+        _delete_paths(writer, stale)
         if batch.segment is None:
             writer.commit(merge=False)
         else:

@@ -21,8 +21,9 @@ class InvertingSegmentWriter(SegmentWriter):  # type: ignore[misc]
 
     def __init__(self, ix: Any, **kwargs: Any) -> None:
         super().__init__(ix, **kwargs)
-        self.pool.cleanup()  # Whoosh's pool: nothing added to it yet, nothing on disk
-        self.pool = InvertedPostings(self.schema)
+        whoosh_pool: Any = self.pool
+        whoosh_pool.cleanup()  # nothing was added to it, nothing is on disk
+        self.pool: InvertedPostings = InvertedPostings(self.schema)
 
     def add_document(self, **fields: Any) -> None:
         self._check_state()

@@ -149,7 +149,7 @@ def merge_small_segments(writer: Any, segments: list[Any]) -> list[Any]:
     return kept
 
 
-def writer_for(opened: Index, *, timeout: float = 30.0) -> object:
+def writer_for(opened: Index, *, timeout: float = 30.0) -> InvertingSegmentWriter:
     """A writer for one process, waiting for another process's lock (flock dies with its
     process).  Bulk builds use several processes through index.parallel_build."""
     deadline = time.monotonic() + timeout
