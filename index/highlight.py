@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -157,13 +158,17 @@ def _marked(text: str, start: int, end: int, matches: Sequence[tuple[int, int]])
 
 def _best_window(text: str, matches: Sequence[tuple[int, int]], body_start: int) -> int:
     """Start of the window holding the most distinct matched words, preferring the body."""
-    candidates = [m for m in matches if m[0] >= body_start] or list(matches)
+    candidates = sorted(m for m in matches if m[0] >= body_start) or sorted(matches)
+    starts = [s for s, _ in candidates]
     words = [fold(text[s:e]).split() for s, e in candidates]
     best_start, best_score = candidates[0][0], (-1, -1, -1)
-    for anchor, _ in candidates:
+    for anchor in starts:
         start = max(0, anchor - _CONTEXT_BEFORE)
         limit = start + SNIPPET_CHARS
-        inside = [words[i] for i, (s, e) in enumerate(candidates) if s >= start and e <= limit]
+        # Only the matches starting inside the window can fit in it: found by bisection, so a
+        # word matched thousands of times in a long text costs no more than a few.
+        first, last = bisect_left(starts, start), bisect_right(starts, limit)
+        inside = [words[i] for i in range(first, last) if candidates[i][1] <= limit]
         syllables = {syllable for span in inside for syllable in span}
         # A match longer than the window fits in none: it still anchors a window of its own.
         score = (len(syllables), max((len(span) for span in inside), default=0), len(inside))

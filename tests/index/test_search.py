@@ -272,3 +272,16 @@ def test_a_matched_run_longer_than_the_snippet_still_gets_one(build_engine: Buil
     hits = engine.search("chu tich nuoc").hits
     assert len(hits) == 1
     assert "<b>" in hits[0].snippet or "<mark>" in hits[0].snippet
+
+
+def test_a_long_article_full_of_one_word_shows_the_passage_with_every_query_word(
+    build_engine: Build,
+) -> None:
+    # Thousands of matches of "nước" and, far down, the one passage holding the whole query.
+    filler = " ".join(["nước sạch cho dân"] * 3000)
+    engine = build_engine(
+        {"long.txt": f"Tin dài\n{filler}. Chủ tịch nước thăm vùng lũ.\n{filler}\n"}
+    )
+    hits = engine.search("chu tich nuoc").hits
+    assert len(hits) == 1
+    assert "<mark>Chủ tịch nước</mark>" in hits[0].snippet
