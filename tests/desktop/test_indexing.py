@@ -75,6 +75,25 @@ def test_reindex_picks_up_changes(qtbot, window: MainWindow, tmp_path: Path) -> 
     assert window.model.rowCount() == 1
 
 
+def test_a_big_folder_is_indexed_by_workers_while_the_window_searches(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    # 1,200 files take the worker processes (index.parallel_build), as an archive would.
+    folder = write_notes(tmp_path / "archive", 1200)
+    events: list[str] = []
+    window.index_updated.connect(lambda _: events.append("indexed"))
+    with qtbot.waitSignal(window.index_updated, timeout=120_000) as blocker:
+        assert window.add_folder(folder)
+        assert window.index_job.running
+        # The window answers from what is already indexed while the workers run.
+        assert search(qtbot, window, "chu tich nuoc").hits
+        events.append("searched")
+    assert events == ["searched", "indexed"]
+    assert blocker.args[0].added == 1200 and not blocker.args[0].cancelled
+    assert window.doc_count() == 1202
+    assert search(qtbot, window, '"chuyen di cho noi"').total == 1200
+
+
 def test_cancel_button_stops_indexing(qtbot, window: MainWindow, tmp_path: Path) -> None:
     folder = write_notes(tmp_path / "big", 300)
     window.index_job.progress_changed.connect(lambda *_: window.cancel_button.click())
