@@ -19,7 +19,6 @@ from index.syllables import canonical_tones_in_text
 _SYLLABLE = re.compile(r"[^\W_]+")
 # Shingles join syllables separated by plain spaces only: never across punctuation or lines.
 _SHINGLE_GAP = re.compile(r"[ \t]+")
-_SPACED_RUN = re.compile(r"[^\W_]+(?:[ \t]+[^\W_]+)+")
 
 FOLDED = "folded"
 EXACT = "exact"
@@ -31,43 +30,9 @@ def syllable_spans(folded_text: str) -> list[tuple[int, int]]:
     return [match.span() for match in _SYLLABLE.finditer(folded_text)]
 
 
-def syllables(folded_text: str) -> list[str]:
-    """Every syllable of already folded text, in order (one C pass, for indexing)."""
-    return _SYLLABLE.findall(folded_text)
-
-
-def shingle_terms(folded_text: str) -> list[str]:
-    """The terms of :func:`shingles`, in order, found run by run (for indexing)."""
-    pairs: list[str] = []
-    for run in _SPACED_RUN.findall(folded_text):
-        parts = run.split()
-        pairs += map(" ".join, itertools.pairwise(parts))
-    return pairs
-
-
 def exact_form(text: str) -> str:
     """The accent-exact matching form: canonical tone placement, lowercase, same length."""
     return lower_exact(canonical_tones_in_text(text))
-
-
-class _ExactForms(dict[str, str]):
-    """The exact form of every syllable met so far, each computed once: tone placement and
-    case never reach across a syllable's edge, so a syllable's form is its form in any text."""
-
-    def __missing__(self, syllable: str) -> str:
-        if len(self) >= _MAX_EXACT_FORMS:
-            self.clear()
-        form = self[syllable] = exact_form(syllable)
-        return form
-
-
-_MAX_EXACT_FORMS = 500_000
-_exact_forms = _ExactForms()
-
-
-def exact_forms(original_syllables: list[str]) -> list[str]:
-    """:func:`exact_form` of each syllable, from a cache (for indexing)."""
-    return list(map(_exact_forms.__getitem__, original_syllables))
 
 
 def exact_syllables(text: str) -> list[str]:

@@ -7,66 +7,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from whoosh.fields import TEXT
 from whoosh.formats import Existence, Positions
 from whoosh.system import pack_uint
 
-from index.analysis import (
-    EXACT,
-    FOLDED,
-    SHINGLE,
-    SyllableTokenizer,
-    exact_form,
-    exact_forms,
-    shingle_terms,
-    syllable_spans,
-    syllables,
-)
-from index.fold import fold
-
-
-@dataclass(frozen=True)
-class DocumentTerms:
-    """Every term form of one text: folded and exact syllables in order, folded shingles."""
-
-    folded: list[str]
-    exact: list[str]
-    shingles: list[str]
-
-
-_last: tuple[str, DocumentTerms] | None = None
-
-
-def _exact_syllables(text: str, folded_text: str, folded: list[str]) -> list[str]:
-    """The exact syllables at the folded ones' places.  Folding keeps a letter a letter, so
-    the original text's syllables sit at the same places; the slicing of the whole text's
-    exact form stays for any text where they would not (and Greek final sigmas)."""
-    exact = exact_forms(syllables(text))
-    if len(exact) == len(folded) and fold("".join(exact)) == "".join(folded):
-        return exact
-    exact_text = exact_form(text)
-    return [exact_text[start:end] for start, end in syllable_spans(folded_text)]
-
-
-def document_terms(text: str) -> DocumentTerms:
-    """Analyse `text` once; the fields of the same document reuse the result."""
-    global _last
-    cached = _last
-    if cached is not None and cached[0] is text:
-        return cached[1]
-    folded_text = fold(text)
-    folded = syllables(folded_text)
-    terms = DocumentTerms(
-        folded=folded,
-        exact=_exact_syllables(text, folded_text, folded),
-        shingles=shingle_terms(folded_text),
-    )
-    _last = (text, terms)
-    return terms
-
+from index.analysis import EXACT, FOLDED, SHINGLE, SyllableTokenizer
+from index.document_terms import document_terms
 
 _POSITIONS = Positions()
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import index.fields
+import index.document_terms
 from index.analysis import exact_form, shingles, syllable_spans
-from index.fields import document_terms
+from index.document_terms import document_terms
 from index.fold import fold
 
 # Vietnamese letters in both cases and old tone placements, digits, the separators analysis
@@ -38,7 +38,7 @@ def _by_spans(text: str) -> tuple[list[str], list[str], list[str]]:
 
 
 def _analysed(text: str) -> tuple[list[str], list[str], list[str]]:
-    index.fields._last = None
+    index.document_terms._last = None
     terms = document_terms(text)
     return terms.folded, terms.exact, terms.shingles
 
