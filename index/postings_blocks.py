@@ -47,7 +47,7 @@ def encode_postings(ids: list[int], counts: list[int] | None) -> tuple[bytes, fl
 
 def _block(ids: list[int], counts: list[int] | None, last: bool) -> tuple[bytes, float, float]:
     """One block: its length (negative for the last), its info and its data."""
-    deltas = tuple(map(sub, ids, [0, *ids[:-1]]))
+    deltas = (ids[0], *map(sub, ids[1:], ids))  # Whoosh's delta_encode
     if counts is None:
         weights = values = None
         total, highest = float(len(ids)), 1.0

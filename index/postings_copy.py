@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from hashlib import blake2b
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import Any, BinaryIO, Protocol
 
 EXTENSION = ".tps"  # named like the segment's other files, so Whoosh deletes it with them
 _MAGIC = b"TTPOST02"
@@ -76,7 +76,7 @@ class PostingsCopyWriter:
         self._written = 0
         self._entries: list[tuple[int, int, int, int]] = []
         self._doc_count = 0
-        self._pending: list[bytes] = []
+        self._pending: list[bytes | array[Any]] = []
         self._pending_bytes = 0
         self._prefixes: dict[str, bytes] = {}
 
@@ -93,15 +93,18 @@ class PostingsCopyWriter:
         key, check = _key_words(prefix + term)
         flags = count | (_WEIGHTED if weights is not None else 0)
         self._entries.append((key, check, self._written, flags))
-        self._write(array("I", ids).tobytes())
+        self._write(array("I", ids))
         if weights is not None:
-            self._write(array("f", weights).tobytes())
-        self._doc_count = max(self._doc_count, ids[-1] + 1)
+            self._write(array("f", weights))
+        if ids[-1] >= self._doc_count:
+            self._doc_count = ids[-1] + 1
 
-    def _write(self, data: bytes) -> None:
+    def _write(self, data: bytes | array[Any]) -> None:
+        """Queue bytes (or an array, written as its bytes) for the file."""
+        size = len(data) * (data.itemsize if isinstance(data, array) else 1)
         self._pending.append(data)
-        self._written += len(data)
-        self._pending_bytes += len(data)
+        self._written += size
+        self._pending_bytes += size
         if self._pending_bytes >= _FLUSH_BYTES:
             self._flush()
 
