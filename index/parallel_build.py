@@ -11,6 +11,7 @@ import multiprocessing
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from index.segment_writer import InvertingSegmentWriter
 SEGMENT_DOCS = 1000  # documents per worker task, and per segment of a bulk build
 _BUILD_PREFIX = ".building-"  # Whoosh leaves dot-names alone when it cleans the folder
 _POLL_SECONDS = 0.05
+_ABANDONED_AFTER_S = 24 * 3600  # Windows: a build folder's age that marks it abandoned
 
 _files_done: Any = None  # in a worker: the shared count of files read
 _stop: Any = None  # in a worker: set when the run is cancelled
@@ -153,13 +155,14 @@ def _remove_stale_build_dirs(index_dir: Path) -> None:
     """Folders left by a run that was killed.  Another process's live run keeps its own."""
     for folder in index_dir.glob(f"{_BUILD_PREFIX}*"):
         pid = folder.name.removeprefix(_BUILD_PREFIX)
-        if pid.isdigit() and (int(pid) == os.getpid() or not _is_running(int(pid))):
+        if pid.isdigit() and (int(pid) == os.getpid() or not _is_running(int(pid), folder)):
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def _is_running(pid: int) -> bool:
-    if os.name == "nt":  # os.kill would end the process; a live run's open files resist rmtree
-        return False
+def _is_running(pid: int, folder: Path) -> bool:
+    if os.name == "nt":
+        # os.kill would end the process: a folder untouched for a day is taken as abandoned.
+        return time.time() - folder.stat().st_mtime < _ABANDONED_AFTER_S
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
