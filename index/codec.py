@@ -96,33 +96,6 @@ class CopyingFieldWriter(W3FieldWriter):  # type: ignore[misc]
         self._postwriter.copying = fieldname in COPIED_FIELDS
         self._weighted = fieldname in WEIGHTED_FIELDS
 
-    def add_postings(self, schema: Any, lengths: Any, items: Any) -> None:
-        """Whoosh's loop from sorted postings to fields and terms, less its per-posting checks
-        and length lookups: a quarter of a segment's writing time went there."""
-        field_name = term = None
-        add = None
-        for posting_field, text, docnum, weight, value in items:
-            if posting_field != field_name:
-                if term is not None:
-                    self.finish_term()
-                if field_name is not None:
-                    self.finish_field()
-                self.start_field(posting_field, schema[posting_field])
-                field_name, term = posting_field, None
-                add = self._postwriter.add_posting
-            if docnum == -1:  # Whoosh's marker for spelling-only words: not a posting
-                continue
-            if text != term:
-                if term is not None:
-                    self.finish_term()
-                self.start_term(text)
-                term = text
-            add(docnum, weight, value or b"", None)  # type: ignore[misc]
-        if term is not None:
-            self.finish_term()
-        if field_name is not None:
-            self.finish_field()
-
     def add_inverted(self, schema: Any, inverted: InvertedPostings) -> None:
         """Write postings gathered in memory: the syllable fields a term at a time, the
         others through Whoosh's postings writer."""
