@@ -79,7 +79,9 @@ def index_batch(build_dir: str, schema: Any, paths: list[str]) -> BuiltBatch:
                     _files_done.value += 1
         if batch.records:
             batch.segment = writer._finalize_segment()  # what Whoosh's own workers return
-        writer._finish()
+            writer._finish()
+        else:  # every file skipped: close the empty segment's files
+            writer.cancel()
     finally:
         gc.enable()
     return batch

@@ -93,6 +93,19 @@ def test_files_skipped_in_workers_are_reported_and_not_searchable(tmp_path: Path
     assert len(_paths(index_dir, "kinh te")) == 20
 
 
+def test_a_batch_of_only_unreadable_files_adds_no_segment(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    # Sorted names put the four binary files in the first of two batches.
+    write_corpus(corpus, {f"a{n}.txt": SECRET for n in range(4)})
+    write_corpus(corpus, {"z.txt": _article(1)})
+    index_dir = tmp_path / "idx"
+    report = update_index([corpus], index_dir, procs=2)
+    assert (report.added, len(report.skipped)) == (1, 4)
+    assert _segment_sizes(index_dir) == [1]
+    assert _paths(index_dir, "riêng001") == [str(corpus / "z.txt")]
+    assert not list(index_dir.glob(".building-*"))
+
+
 def test_changed_files_re_indexed_by_workers_replace_their_old_text(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path / "corpus")
     index_dir = tmp_path / "idx"
