@@ -19,8 +19,8 @@ from index.postings_copy import EXTENSION, PostingsCopyWriter
 from index.scoring import SCORED_FIELDS, TIER_FIELDS
 
 COPIED_FIELDS = frozenset(SCORED_FIELDS + TIER_FIELDS)
-_KEY_VALUE_LENGTHS = struct.Struct("!ii")  # whoosh.filedb.filetables' record header
 WEIGHTED_FIELDS = frozenset(SCORED_FIELDS)
+_KEY_VALUE_LENGTHS = struct.Struct("!ii")  # whoosh.filedb.filetables' record header
 
 
 class TimTinCodec(W3Codec):  # type: ignore[misc]
@@ -47,7 +47,8 @@ class TimTinCodec(W3Codec):  # type: ignore[misc]
 
 class CopyingPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
     """Whoosh's postings writer that also keeps each block's ids and weights, block by block
-    (one array copy per 128 postings, nothing per posting)."""
+    (one array copy per 128 postings, nothing per posting).  Whoosh never inlines postings
+    at the default inline limit, so every posting goes through a block."""
 
     copying = False
 
@@ -55,26 +56,6 @@ class CopyingPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
         super().start_postings(format_, terminfo)
         self.copied_ids: array[int] = array("I")
         self.copied_weights: array[float] = array("f")
-
-    def finish_postings(self) -> Any:
-        if self.copying and not self.written() and len(self) < self._inlinelimit:
-            # Inlined into the term info, never written as a block.
-            self.copied_ids.extend(self._ids)
-            self.copied_weights.extend(self._weights)
-        return super().finish_postings()
-
-    def add_posting(
-        self, id_: int, weight: float, vbytes: bytes, length: int | None = None
-    ) -> None:
-        # Whoosh's, without its per-posting type assertions and length statistics (off).
-        if len(self._ids) >= self._blocklimit:
-            self._write_block()
-        self._ids.append(id_)
-        self._weights.append(weight)
-        if weight > self._maxweight:  # type: ignore[has-type]
-            self._maxweight = weight
-        if vbytes:
-            self._values.append(vbytes)
 
     def _write_block(self, last: bool = False) -> None:
         if self.copying:
@@ -117,8 +98,8 @@ class CopyingFieldWriter(W3FieldWriter):  # type: ignore[misc]
 
     def _add_lean(self, field_name: str, postings: FieldPostings) -> None:
         prefix = pack_ushort(self._fieldid)
-        copy = self._copy.add if field_name in COPIED_FIELDS else None
-        weighted = field_name in WEIGHTED_FIELDS
+        copy = self._copy.add if self._postwriter.copying else None
+        weighted = self._weighted
         presence = postings.kind == PRESENCE
         offset = self._postfile.tell()
         blocks: list[bytes] = []

@@ -52,7 +52,6 @@ class InvertedPostings:
     def __init__(self, schema: Any) -> None:
         self._kinds = {name: kind_of(schema[name]) for name in schema.names()}
         self._fields: dict[str, FieldPostings] = {}
-        self.fieldnames: set[str] = set()  # read by Whoosh's multiprocessing writer
 
     def is_lean(self, field_name: str) -> bool:
         """Whether `field_name` takes a whole document's terms at once (`add_terms`)."""
@@ -62,7 +61,6 @@ class InvertedPostings:
         postings = self._fields.get(field_name)
         if postings is None:
             postings = self._fields[field_name] = FieldPostings(self._kinds[field_name])
-            self.fieldnames.add(field_name)
         return postings
 
     def add_terms(self, field_name: str, docnum: int, terms: Collection[str]) -> None:
