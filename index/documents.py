@@ -13,6 +13,7 @@ from pathlib import Path
 
 from index.decode import DecodedText, UndecodableFile, decode_bytes
 from index.normalize import normalize_text
+from index.results import SkippedFile
 
 READERS: dict[str, Callable[[bytes], DecodedText]] = {".txt": decode_bytes}
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -100,6 +101,16 @@ def read_text(path: Path) -> DecodedText:
     """The normalised text of a file, as the index and the highlighter see it."""
     decoded = decode_file_bytes(path, path.read_bytes())
     return DecodedText(normalize_text(decoded.text), decoded.encoding)
+
+
+def read_or_skip(path: str) -> Document | SkippedFile:
+    """The file at `path` as a Document, or why indexing skips it."""
+    try:
+        return read_document(Path(path))
+    except UndecodableFile as error:
+        return SkippedFile(path, str(error.reason))
+    except OSError as error:
+        return SkippedFile(path, str(error.strerror))
 
 
 def read_document(path: Path) -> Document:

@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from index.copy_repair import repair_copies
-from index.decode import UndecodableFile
-from index.documents import is_readable_name, read_document
+from index.documents import is_readable_name, read_or_skip
 from index.manifest import FileRecord, load_manifest, save_manifest
 from index.parallel_build import build_segments
 from index.paths import default_index_dir, seeds_dir
@@ -214,12 +213,12 @@ class _Run:
             self.report.updated += 1
         self.records[path] = record
 
-    def skipped(self, path: str, reason: str) -> bool:
+    def skipped(self, skipped: SkippedFile) -> bool:
         """Record an unreadable file; True when the index holds an older copy to delete."""
-        self.report.skipped.append(SkippedFile(path, reason))
-        if path not in self.known:
+        self.report.skipped.append(skipped)
+        if skipped.path not in self.known:
             return False
-        del self.records[path]  # it was readable once: the stale copy goes
+        del self.records[skipped.path]  # it was readable once: the stale copy goes
         self.report.removed += 1
         return True
 
@@ -247,11 +246,9 @@ def _index_in_process(
         if cancelled is not None and cancelled():
             run.report.cancelled = True
             break
-        try:
-            doc = read_document(Path(path))
-        except (UndecodableFile, OSError) as error:
-            reason = error.reason if isinstance(error, UndecodableFile) else error.strerror
-            if run.skipped(path, str(reason)):
+        doc = read_or_skip(path)
+        if isinstance(doc, SkippedFile):
+            if run.skipped(doc):
                 writer.delete_by_term("path", path)
             throttled(done, path)
             continue
@@ -259,7 +256,7 @@ def _index_in_process(
             writer.update_document(**document_fields(doc))
         else:
             writer.add_document(**document_fields(doc))
-        run.indexed(path, FileRecord(doc.size, doc.mtime, doc.content_hash))
+        run.indexed(path, FileRecord.of(doc))
         in_batch += 1
         throttled(done, path)
         if in_batch >= commit_every:
@@ -295,7 +292,7 @@ def _index_in_parallel(
         stale = [path for path in batch.records if path in run.known]
         for path, record in batch.records.items():
             run.indexed(path, record)
-        stale += [item.path for item in batch.skipped if run.skipped(item.path, item.reason)]
+        stale += [item.path for item in batch.skipped if run.skipped(item)]
         _delete_paths(writer, stale)
         if batch.segment is None:
             writer.commit(merge=False)

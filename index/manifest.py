@@ -9,7 +9,10 @@ import logging
 import marshal
 import os
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from index.documents import Document
 
 log = logging.getLogger("timtin.index")
 # marshal, not JSON: at 100,000 files reading and writing it took 0.4 s of a one-file update.
@@ -24,6 +27,10 @@ class FileRecord(NamedTuple):
     size: int
     mtime: float
     content_hash: str
+
+    @classmethod
+    def of(cls, doc: Document) -> FileRecord:
+        return cls(doc.size, doc.mtime, doc.content_hash)
 
 
 def _from_stored_fields(index: Any) -> dict[str, FileRecord]:

@@ -20,13 +20,11 @@ from typing import Any
 
 from whoosh import index as whoosh_index
 
-from index.codec import TimTinCodec
-from index.decode import UndecodableFile
-from index.documents import read_document
+from index.documents import read_or_skip
 from index.manifest import FileRecord
 from index.results import SkippedFile
 from index.schema import document_fields
-from index.segment_writer import InvertingSegmentWriter
+from index.store import writer_for
 
 SEGMENT_DOCS = 1000  # documents per worker task, and per segment of a bulk build
 _BUILD_PREFIX = ".building-"  # Whoosh leaves dot-names alone when it cleans the folder
@@ -66,7 +64,7 @@ def index_batch(build_dir: str, schema: Any, paths: list[str]) -> BuiltBatch:
     """In a worker: index `paths` into a new segment in a fresh folder under `build_dir`."""
     batch = BuiltBatch(paths, folder=tempfile.mkdtemp(dir=build_dir))
     scratch = whoosh_index.create_in(batch.folder, schema)
-    writer = InvertingSegmentWriter(scratch, _lk=False, compound=False, codec=TimTinCodec())
+    writer = writer_for(scratch, lock=False)  # the parent holds the index's lock
     gc.disable()  # no cycles are made here; the collector's passes cost ~8 % of the time
     try:
         for path in paths:
@@ -88,14 +86,12 @@ def index_batch(build_dir: str, schema: Any, paths: list[str]) -> BuiltBatch:
 
 
 def _index_file(writer: Any, path: str, batch: BuiltBatch) -> None:
-    try:
-        doc = read_document(Path(path))
-    except (UndecodableFile, OSError) as error:
-        reason = error.reason if isinstance(error, UndecodableFile) else error.strerror
-        batch.skipped.append(SkippedFile(path, str(reason)))
+    doc = read_or_skip(path)
+    if isinstance(doc, SkippedFile):
+        batch.skipped.append(doc)
         return
     writer.add_document(**document_fields(doc))
-    batch.records[path] = FileRecord(doc.size, doc.mtime, doc.content_hash)
+    batch.records[path] = FileRecord.of(doc)
 
 
 def build_segments(

@@ -149,15 +149,18 @@ def merge_small_segments(writer: Any, segments: list[Any]) -> list[Any]:
     return kept
 
 
-def writer_for(opened: Index, *, timeout: float = 30.0) -> InvertingSegmentWriter:
+def writer_for(
+    opened: Index, *, timeout: float = 30.0, lock: bool = True
+) -> InvertingSegmentWriter:
     """A writer for one process, waiting for another process's lock (flock dies with its
-    process).  Bulk builds use several processes through index.parallel_build."""
+    process); `lock=False` for a worker whose parent holds it.  Bulk builds use several
+    processes through index.parallel_build."""
     deadline = time.monotonic() + timeout
     while True:
         try:
             # Separate segment files, not one compound file: Whoosh reads a compound
             # segment's parts through BytesIO, a copy of the whole index in memory.
-            return InvertingSegmentWriter(opened, compound=False, codec=TimTinCodec())
+            return InvertingSegmentWriter(opened, _lk=lock, compound=False, codec=TimTinCodec())
         except whoosh_index.LockError:
             if time.monotonic() > deadline:
                 raise
