@@ -12,6 +12,7 @@ from itertools import accumulate, compress, pairwise
 
 from index.analysis import exact_form, syllable_spans
 from index.fold import fold
+from index.memo import Memo
 
 # Splitting on syllables keeps them and what lies between: [gap, syllable, gap, ..., gap].
 _SYLLABLES_KEPT = re.compile(r"([^\W_]+)")
@@ -29,24 +30,12 @@ class DocumentTerms:
     shingles: list[str]
 
 
-class _Cache(dict[str, object]):
-    """A dict that computes a missing value once; cleared when it grows too large."""
-
-    def __init__(self, compute: object) -> None:
-        super().__init__()
-        self._compute = compute
-
-    def __missing__(self, key: str) -> object:
-        if len(self) >= _MAX_CACHED:
-            self.clear()
-        value = self[key] = self._compute(key)  # type: ignore[operator]
-        return value
-
-
 # Tone placement and case never reach across a syllable's edge, so a syllable's exact form is
 # its form in any text: each is computed once.  Few distinct gaps occur between syllables.
-_exact_forms = _Cache(exact_form)
-_joins_a_shingle = _Cache(lambda gap: _SHINGLE_GAP.fullmatch(gap) is not None)
+_exact_forms = Memo(exact_form, limit=_MAX_CACHED)
+_joins_a_shingle: Memo[str, bool] = Memo(
+    lambda gap: _SHINGLE_GAP.fullmatch(gap) is not None, limit=_MAX_CACHED
+)
 
 _last: tuple[str, DocumentTerms] | None = None
 
@@ -80,7 +69,7 @@ def _exact_syllables(
     (a Greek final sigma)."""
     edges = list(accumulate(map(len, pieces)))
     originals = map(text.__getitem__, map(slice, edges[0::2], edges[1::2]))
-    exact: list[str] = list(map(_exact_forms.__getitem__, originals))  # type: ignore[arg-type]
+    exact = list(map(_exact_forms.__getitem__, originals))
     if fold("".join(exact)) == "".join(folded):
         return exact
     exact_text = exact_form(text)

@@ -8,6 +8,8 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
+from index.memo import Memo
+
 _D_LETTERS = "đĐðÐ"
 
 
@@ -37,21 +39,9 @@ def _lower_char(char: str) -> str:
     return lowered if len(lowered) == 1 else char
 
 
-class _LazyTable(dict[int, str]):
-    """A `str.translate` table that computes and caches each character's mapping on first use."""
-
-    def __init__(self, mapper: object) -> None:
-        super().__init__()
-        self._mapper = mapper
-
-    def __missing__(self, code: int) -> str:
-        mapped: str = self._mapper(chr(code))  # type: ignore[operator]
-        self[code] = mapped
-        return mapped
-
-
-_FOLD = _LazyTable(fold_char)
-_LOWER = _LazyTable(_lower_char)
+# `str.translate` tables, each character's mapping computed on first use.
+_FOLD: Memo[int, str] = Memo(lambda code: fold_char(chr(code)))
+_LOWER: Memo[int, str] = Memo(lambda code: _lower_char(chr(code)))
 
 
 def _vietnamese_letters() -> str:
