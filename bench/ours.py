@@ -22,7 +22,7 @@ APP_TIMEOUT_S = 60.0
 
 def phase_build(corpus: str, index_dir: str, procs: int | None = None) -> dict[str, object]:
     """Build our index of the corpus from scratch."""
-    from index.indexer import update_index
+    from index.indexing.update import update_index
 
     shutil.rmtree(index_dir, ignore_errors=True)
     Path(index_dir).mkdir(parents=True)
@@ -39,7 +39,7 @@ def phase_build(corpus: str, index_dir: str, procs: int | None = None) -> dict[s
 
 def phase_search(index_dir: str, queries: list[str], rounds: int) -> dict[str, object]:
     """Open the index, answer the query mix `rounds` times, then measure relevance overlap."""
-    from index.search import Engine
+    from index.engine import Engine
 
     started = time.perf_counter()
     engine = Engine(Path(index_dir))
@@ -98,7 +98,7 @@ def _overlap(engine: Any, queries: list[str]) -> float | None:
 
 def phase_reindex(corpus: str, index_dir: str, procs: int | None = None) -> dict[str, object]:
     """Incremental update of an existing index after one file changed."""
-    from index.indexer import update_index
+    from index.indexing.update import update_index
 
     started = time.perf_counter()
     report = update_index([Path(corpus)], Path(index_dir), procs=procs)
@@ -108,7 +108,7 @@ def phase_reindex(corpus: str, index_dir: str, procs: int | None = None) -> dict
 def _timtin() -> list[str]:
     """What the `timtin` script runs, imported from this checkout (an editable install may not)."""
     found = [ep for ep in entry_points(group="console_scripts") if ep.name == "timtin"]
-    module, _, func = (found[0].value if found else "index.cli:main").partition(":")
+    module, _, func = (found[0].value if found else "desktop.launch:main").partition(":")
     code = f"import sys; from {module} import {func}; sys.exit({func}())"
     return [sys.executable, "-c", code]
 

@@ -34,9 +34,8 @@ from desktop.results_pane import ResultsPane
 from desktop.search_bar import SearchBar
 from desktop.settings import Settings
 from desktop.workers import IndexJob, LatestRunner
+from index import Engine, IndexReport, ReaderView, SearchResult
 from index.paths import seeds_dir
-from index.results import IndexReport, ReaderView, SearchResult
-from index.search import Engine
 
 log = logging.getLogger("timtin.desktop")
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.results_delegate import is_dark, muted
 from desktop.richtext import DARK, LIGHT, MarkStyle, paint_marks
 from desktop.settings import ZOOM_RANGE
-from index.results import ReaderView
+from index import ReaderView
 
 log = logging.getLogger("timtin.desktop")
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt
 
-from index.results import Hit, SearchResult
+from index import Hit, SearchResult
 
 _Index = QModelIndex | QPersistentModelIndex
 

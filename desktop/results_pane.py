@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.results_delegate import ResultDelegate, muted
 from desktop.results_model import ResultsModel
 from desktop.widgets import Banner, ChipBar
-from index.results import SearchResult
+from index import SearchResult
 
 # The window's parts share its translation context, "MainWindow", so one catalogue entry per text.
 translate = QCoreApplication.translate

@@ -16,11 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from index import __version__
-from index.documents import read_text
-from index.indexer import update_index
+from index import Engine, __version__, read_text, update_index
 from index.paths import bundle_root, seeds_dir
-from index.search import Engine
 
 LEADER_PREFIX = "004_"  # the seed about Chủ tịch nước Lương Cường
 ACCENTED = "Chủ tịch nước"
@@ -124,7 +121,7 @@ def run_self_test(out: TextIO | None = None) -> int:
                 test.check("highlight", lambda: check_highlight(engine))
             finally:
                 engine.close()
-        # Worker processes, the path big folders take (index.parallel_build): works frozen only
+        # Worker processes, the path big folders take (index.indexing.parallel_build): works frozen only
         # with freeze_support() and importable analyzers.
         test.check("parallel index", lambda: check_index(Path(scratch) / "parallel", 2))
     test.check("window", check_window)

@@ -9,7 +9,7 @@ import html
 
 from PySide6.QtCore import QCoreApplication
 
-from index.results import SearchResult
+from index import SearchResult
 
 # The window's parts share its translation context, "MainWindow", so one catalogue entry per text.
 translate = QCoreApplication.translate

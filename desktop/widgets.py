@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from index.results import Variant
+from index import Variant
 
 
 def magnifier_icon(colour: QColor, size: int = 32) -> QIcon:

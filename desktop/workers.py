@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from index.results import IndexReport, Progress
+from index import IndexReport, Progress
 
 log = logging.getLogger("timtin.desktop")
 
@@ -180,7 +180,7 @@ class IndexJob(QObject):
     def __init__(self, update: UpdateIndex | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         if update is None:
-            from index.indexer import update_index
+            from index import update_index  # imported late: the window starts sooner
 
             update = update_index
         self._update = update

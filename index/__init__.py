@@ -1,6 +1,11 @@
 """Tìm Tin's search engine: Vietnamese text in, ranked and highlighted results out.
 
-Everything a terminal or a test could want lives here; it never imports Qt.
+Start at `engine.Engine` (search and read) and `indexing.update_index` (folders in). Text flows
+one way through the subpackages: `text` (bytes → normalised text → term forms), `indexing`
+(folders → committed segments), `storage` (Whoosh on disk), `query` (what was typed → a plan),
+`ranking` (plan → top documents), then `highlight` and `engine`.  It never imports Qt.
+
+This module is the face the window and scripts use: what it exports is the engine's API.
 """
 
 from importlib.metadata import PackageNotFoundError, version
@@ -9,3 +14,51 @@ try:
     __version__ = version("timtin")
 except PackageNotFoundError:  # frozen builds without dist-info, or a bare source tree
     __version__ = "0.1.0"
+
+from index.engine import Engine
+from index.errors import (
+    Cancelled,
+    IndexLocked,
+    IndexUnavailable,
+    SearchCancelled,
+    TimTinError,
+    UndecodableFile,
+)
+from index.indexing import update_index
+from index.log import logger
+from index.progress import CancelCheck, ProgressCallback
+from index.results import (
+    Hit,
+    IndexReport,
+    Progress,
+    ReaderView,
+    SearchResult,
+    SkippedFile,
+    SortOrder,
+    Variant,
+)
+from index.text import read_text
+
+__all__ = [
+    "CancelCheck",
+    "Cancelled",
+    "Engine",
+    "Hit",
+    "IndexLocked",
+    "IndexReport",
+    "IndexUnavailable",
+    "Progress",
+    "ProgressCallback",
+    "ReaderView",
+    "SearchCancelled",
+    "SearchResult",
+    "SkippedFile",
+    "SortOrder",
+    "TimTinError",
+    "UndecodableFile",
+    "Variant",
+    "__version__",
+    "logger",
+    "read_text",
+    "update_index",
+]

@@ -1,6 +1,8 @@
-"""The `timtin` command line: index folders, search from a terminal, open the window.
+"""The `timtin` command line: index folders and search from a terminal.
 
-`index` and `search` (with `--json` and `--batch`) are a contract other tools rely on.
+`index` and `search` (with `--json` and `--batch`) are a contract other tools rely on.  The
+window's flags are parsed here too, but the window is opened by the caller (`desktop.launch`
+passes `open_window`), so the engine never imports it.
 """
 
 from __future__ import annotations
@@ -13,15 +15,17 @@ import multiprocessing
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
 from index import __version__
-from index.indexer import update_index
+from index.engine import Engine
+from index.indexing import update_index
 from index.paths import default_index_dir, force_portable
-from index.results import IndexReport, Progress, SearchResult
-from index.search import Engine
+from index.results import IndexReport, Progress, SearchResult, SortOrder
+
+WindowOpener = Callable[[argparse.Namespace], int]
 
 _MARK = re.compile(r"<mark>(.*?)</mark>")
 _TAG = re.compile(r"<[^>]+>")
@@ -52,7 +56,10 @@ def _build_parser() -> argparse.ArgumentParser:
     search_cmd.add_argument("--json", action="store_true", help="print one JSON object")
     search_cmd.add_argument("--batch", action="store_true", help="one query per stdin line")
     search_cmd.add_argument(
-        "--sort", choices=["relevance", "date"], default="relevance", help="order of hits"
+        "--sort",
+        choices=[order.value for order in SortOrder],
+        default="relevance",
+        help="order of hits",
     )
     return parser
 
@@ -160,17 +167,14 @@ def run_search(args: argparse.Namespace) -> int:
         engine.close()
 
 
-def _run_window(args: argparse.Namespace) -> int:
-    from desktop.app import run_app, take_screenshot
-
-    index_dir = default_index_dir(args.index_dir) if args.index_dir else None
-    if args.screenshot:
-        return take_screenshot(Path(args.screenshot), query=args.query, index_dir=index_dir)
-    return run_app(index_dir, query=args.query)
+def window_index_dir(args: argparse.Namespace) -> Path | None:
+    """The index folder the window was asked to use, or None for its default."""
+    return default_index_dir(args.index_dir) if args.index_dir else None
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the `timtin` console script."""
+def main(argv: Sequence[str] | None = None, open_window: WindowOpener | None = None) -> int:
+    """Run the command line; without a command, `open_window(args)` opens the window
+    (`--self-test` and `--screenshot` included), or a message says only commands work."""
     multiprocessing.freeze_support()
     logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
     for stream in (sys.stdout, sys.stderr):
@@ -197,11 +201,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         except BrokenPipeError:  # `timtin search … | head`: the reader stopped listening
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 0
-    if args.self_test:
-        from desktop.self_test import run_self_test
-
-        return run_self_test()
-    return _run_window(args)
+    if open_window is None:
+        print(
+            "timtin: the window is not part of this program; use `timtin index` or "
+            "`timtin search`.",
+            file=sys.stderr,
+        )
+        return 2
+    return open_window(args)
 
 
 if __name__ == "__main__":

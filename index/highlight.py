@@ -9,54 +9,16 @@ import html
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 
-from index.analysis import exact_form
-from index.fold import fold
+from index.query.patterns import NEVER, Pattern
+from index.text.fold import fold
+from index.text.terms import SHINGLE_GAP, WORD_CHAR, exact_form
 
 SNIPPET_CHARS = 240
 _CONTEXT_BEFORE = 60
-_JOINABLE_GAP = re.compile(r"[ \t]+")
-_WORD_CHAR = re.compile(r"[^\W_]")
-_NEVER = r"(?!)"
-
-
-@dataclass(frozen=True)
-class Step:
-    """One syllable of a pattern: a set of words, a prefix or a glob, folded or exact."""
-
-    exact: bool = False
-    words: frozenset[str] = frozenset()
-    prefix: str = ""
-    glob: re.Pattern[str] | None = None
-
-    def accepted(self, folded_tokens: list[str], exact_tokens: list[str]) -> list[bool]:
-        """For each token, whether this step accepts it."""
-        tokens = exact_tokens if self.exact else folded_tokens
-        if self.words:
-            return [token in self.words for token in tokens]
-        if self.prefix:
-            return [token.startswith(self.prefix) for token in tokens]
-        glob = self.glob
-        if glob is None:
-            return [False] * len(tokens)
-        return [glob.fullmatch(token) is not None for token in tokens]
-
-    def folded_regex(self) -> str:
-        """A regex for the folded tokens this step could accept (exact ones are checked later)."""
-        if self.words:
-            alternatives = sorted({fold(word) for word in self.words}, key=len, reverse=True)
-            return "|".join(map(re.escape, alternatives))
-        if self.prefix:
-            return re.escape(fold(self.prefix)) + r"[^\W_]*"
-        if self.glob is not None:
-            return r"[^\W_]+"
-        return _NEVER
-
-
-Pattern = tuple[Step, ...]
+_WORD_CHAR = re.compile(WORD_CHAR)
 
 
 @lru_cache(maxsize=256)
@@ -65,10 +27,10 @@ def _candidate_regex(patterns: tuple[Pattern, ...]) -> re.Pattern[str] | None:
 
     It starts with the words, with no lookbehind or never-matching branch in front (see
     _candidate_spans), so that `re` can skip straight to their first letters."""
-    alternatives = {step.folded_regex() for pattern in patterns for step in pattern} - {_NEVER}
+    alternatives = {step.folded_regex() for pattern in patterns for step in pattern} - {NEVER}
     if not alternatives:
         return None
-    return re.compile(rf"(?:{'|'.join(sorted(alternatives))})(?![^\W_])")
+    return re.compile(rf"(?:{'|'.join(sorted(alternatives))})(?!{WORD_CHAR})")
 
 
 def _candidate_spans(folded: str, regex: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -78,7 +40,7 @@ def _candidate_spans(folded: str, regex: re.Pattern[str]) -> list[tuple[int, int
     while (match := regex.search(folded, position)) is not None:
         start, end = match.span()
         if start == end:  # a step accepting an empty word: let finditer's rules decide
-            return [m.span() for m in re.finditer(rf"(?<![^\W_]){regex.pattern}", folded)]
+            return [m.span() for m in re.finditer(rf"(?<!{WORD_CHAR}){regex.pattern}", folded)]
         if start and _WORD_CHAR.match(folded, start - 1):
             position = start + 1
         else:
@@ -121,7 +83,7 @@ def find_matches(text: str, patterns: Sequence[Pattern]) -> list[tuple[int, int]
 def _contiguous(text: str, spans: list[tuple[int, int]], first: int, end: int) -> bool:
     """Phrase syllables must stand next to each other, with only spaces between them."""
     return all(
-        _JOINABLE_GAP.fullmatch(text, spans[i][1], spans[i + 1][0]) for i in range(first, end - 1)
+        SHINGLE_GAP.fullmatch(text, spans[i][1], spans[i + 1][0]) for i in range(first, end - 1)
     )
 
 
@@ -130,11 +92,7 @@ def _merge(text: str, spans: list[tuple[int, int]], covered: list[bool]) -> list
     for (start, end), hit in zip(spans, covered, strict=True):
         if not hit:
             continue
-        if (
-            merged
-            and merged[-1][1] <= start
-            and _JOINABLE_GAP.fullmatch(text, merged[-1][1], start)
-        ):
+        if merged and merged[-1][1] <= start and SHINGLE_GAP.fullmatch(text, merged[-1][1], start):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))

@@ -6,6 +6,14 @@ No Whoosh or Qt types leak out of the engine: everything here is data.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class SortOrder(StrEnum):
+    """How hits are ordered; the values are the CLI's `--sort` choices."""
+
+    RELEVANCE = "relevance"
+    DATE = "date"  # newest first
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,6 @@ import sys
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()
-    from index.cli import main
+    from desktop.launch import main
 
     sys.exit(main())

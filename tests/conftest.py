@@ -15,8 +15,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from index.indexer import update_index
-from index.search import Engine
+from index.engine import Engine
+from index.indexing.update import update_index
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -32,7 +32,7 @@ def run_cli(
     if env_index is not None:
         env["TIMTIN_INDEX_DIR"] = str(env_index)
     return subprocess.run(
-        [sys.executable, "-m", "index.cli", *args],
+        [sys.executable, "-m", "desktop.launch", *args],
         cwd=REPO,
         input=stdin,
         capture_output=True,

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from index.search import Engine
+from index.engine import Engine
 from tests.conftest import run_cli
 from tests.test_vietnamese_cases import as_read
 

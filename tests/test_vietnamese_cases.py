@@ -17,9 +17,9 @@ from typing import Any
 
 import pytest
 
-from index.indexer import update_index
+from index.engine import Engine
+from index.indexing.update import update_index
 from index.results import SearchResult
-from index.search import Engine
 from tests.conftest import run_cli, write_corpus
 
 Docs = dict[str, str]

@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.index.legacy_fixtures import (  # noqa: E402
+from tests.index.text.legacy_fixtures import (  # noqa: E402
     encode_cp1258,
     encode_tcvn3,
     encode_viqr,

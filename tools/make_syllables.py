@@ -1,4 +1,4 @@
-"""Regenerate index/data/syllables.txt from the word lists in the underthesea wheel.
+"""Regenerate index/text/data/syllables.txt from the word lists in the underthesea wheel.
 
 Run once by a developer (needs PyPI or a downloaded wheel): python tools/make_syllables.py
 """
@@ -19,13 +19,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from index.syllables import canonical_tone, parse_syllable  # noqa: E402
+from index.text.syllables import canonical_tone, parse_syllable  # noqa: E402
 
 WHEEL = "underthesea-9.5.0-py3-none-any.whl"
 WHEEL_SHA256 = "81400f41b75ceff6f80c52b4ad043806c80f5899ec555d8e6374d468a59bce56"
 WORD_LIST = "underthesea/corpus/data/Viet74K.txt"
 SENTENCES = "underthesea/pipeline/pos_tag/models/pos_crf_vlsp2013_20230303/test_output.txt"
-OUT = ROOT / "index" / "data" / "syllables.txt"
+OUT = ROOT / "index" / "text" / "data" / "syllables.txt"
 HEADER = (
     "# Vietnamese syllables attested in underthesea 9.5.0 (Apache-2.0): Viet74K.txt and the\n"
     "# VLSP-2013 sentences; lowercase NFC, canonical tones. See syllables.LICENSE.md.\n"

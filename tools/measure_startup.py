@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
 
     programs: dict[str, list[str]] = {}
     if not args.no_source:
-        programs["from source"] = [sys.executable, "-m", "index.cli"]
+        programs["from source"] = [sys.executable, "-m", "desktop.launch"]
     exe = args.bundle / ("timtin-cli.exe" if sys.platform == "win32" else "timtin")
     if exe.exists():
         programs["frozen"] = [str(exe)]

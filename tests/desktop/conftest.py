@@ -23,7 +23,7 @@ from desktop.app import choose_font, load_style_sheet
 from desktop.i18n import Translations
 from desktop.main_window import MainWindow
 from desktop.settings import Settings
-from index.indexer import update_index
+from index.indexing.update import update_index
 from index.paths import seeds_dir
 
 _SETTINGS_ROOT = tempfile.mkdtemp(prefix="timtin-test-settings-")

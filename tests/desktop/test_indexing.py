@@ -78,7 +78,7 @@ def test_reindex_picks_up_changes(qtbot, window: MainWindow, tmp_path: Path) -> 
 def test_a_big_folder_is_indexed_by_workers_while_the_window_searches(
     qtbot, window: MainWindow, tmp_path: Path
 ) -> None:
-    # 1,200 files take the worker processes (index.parallel_build), as an archive would.
+    # 1,200 files take the worker processes (index.indexing.parallel_build), as an archive would.
     folder = write_notes(tmp_path / "archive", 1200)
     events: list[str] = []
     window.index_updated.connect(lambda _: events.append("indexed"))

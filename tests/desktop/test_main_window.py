@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.main_window import MainWindow
 from desktop.results_model import Role
 from desktop.settings import Settings
-from index.indexer import update_index
+from index.indexing.update import update_index
 from tests.desktop.helpers import LUONG_CUONG, WAIT_MS, search, search_and_open
 
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QListView, QStyleOptionViewItem
 from desktop.results_delegate import SNIPPET_LINES, ResultDelegate
 from desktop.results_model import ResultsModel
 from desktop.richtext import LIGHT
-from index.search import Engine
+from index.engine import Engine
 
 
 def test_rows_are_sized_and_painted_with_highlights(qtbot, app, seed_index: Path) -> None:

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from desktop.results_model import ResultsModel, Role, display_title
+from index.engine import Engine
 from index.results import Hit, SearchResult
-from index.search import Engine
 
 
 @pytest.fixture

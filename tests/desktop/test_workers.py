@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import QThreadPool
 
 from desktop.workers import IndexJob, LatestRunner
-from index.indexer import update_index
+from index.engine import Engine
+from index.indexing.update import update_index
 from index.results import IndexReport
-from index.search import Engine
 from tests.desktop.helpers import WAIT_MS, write_notes
 
 

@@ -95,7 +95,7 @@ def test_version() -> None:
 
 def test_cli_does_not_import_qt(cli_index: Path) -> None:
     probe = (
-        "import sys; from index.cli import main; "
+        "import sys; from desktop.launch import main; "
         f"main(['search', 'nga', '--index-dir', {str(cli_index)!r}]); "
         "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'"
     )

@@ -1,0 +1,97 @@
+"""How documents are scored: BM25F over the body, presence for the ranking-tier fields.
+
+The BM25F is Whoosh's, with each segment's field lengths read once instead of per posting.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from whoosh import scoring
+
+from index.storage.schema import TIER_FIELDS
+
+BM25_B = 0.75  # Whoosh's BM25F defaults, spelled out for the fast ranker (index.ranking.fast_rank)
+BM25_K1 = 1.2
+
+_lengths: dict[tuple[str, str, int], list[int]] = {}
+_lengths_lock = threading.Lock()
+_MAX_CACHED = 256
+
+
+def field_lengths(reader: Any, field_name: str) -> list[int]:
+    """Every document's length in `field_name` for one segment, cached: segments never change
+    once written (deletions aside, which leave lengths alone)."""
+    segment = getattr(reader, "segment", None)
+    count = reader.doc_count_all()
+    key = (segment().segment_id() if segment else f"reader-{id(reader)}", field_name, count)
+    cached = _lengths.get(key)
+    if cached is None:
+        length_of = reader.doc_field_length
+        # A segment whose documents never had this field has no length column: None.
+        cached = [length_of(docnum, field_name, 1) or 1 for docnum in range(count)]
+        if segment is None:
+            return cached
+        with _lengths_lock:
+            if len(_lengths) >= _MAX_CACHED:
+                _lengths.clear()
+            _lengths[key] = cached
+    return cached
+
+
+class CachedLengthBM25FScorer(scoring.BM25FScorer):  # type: ignore[misc]
+    """Whoosh's BM25F scorer reading lengths from a per-segment list."""
+
+    def __init__(
+        self, searcher: Any, fieldname: str, text: bytes, B: float, K1: float, qf: int = 1
+    ) -> None:
+        super().__init__(searcher, fieldname, text, B, K1, qf=qf)
+        self._lengths = field_lengths(searcher.reader(), fieldname)
+
+    def score(self, matcher: Any) -> float:
+        return float(self._score(matcher.weight(), self._lengths[matcher.id()]))
+
+
+class CachedLengthBM25F(scoring.BM25F):  # type: ignore[misc]
+    """Same ranking as `whoosh.scoring.BM25F`, faster on long posting lists."""
+
+    def scorer(self, searcher: Any, fieldname: str, text: bytes, qf: int = 1) -> Any:
+        if not searcher.schema[fieldname].scorable:
+            return scoring.WeightScorer.for_(searcher, fieldname, text)
+        return CachedLengthBM25FScorer(searcher, fieldname, text, self.B, self.K1, qf=qf)
+
+
+class PresenceScorer(scoring.BaseScorer):  # type: ignore[misc]
+    """Scores 1 for any document holding the term: the query's boost sets the tier's size."""
+
+    def supports_block_quality(self) -> bool:
+        return True
+
+    def max_quality(self) -> float:
+        return 1.0
+
+    def block_quality(self, matcher: Any) -> float:
+        return 1.0
+
+    def score(self, matcher: Any) -> float:
+        return 1.0
+
+
+class Presence(scoring.WeightingModel):  # type: ignore[misc]
+    """Weighting for the ranking tiers: holding an accented form, a neighbour pair, a title word."""
+
+    def supports_block_quality(self) -> bool:
+        return True
+
+    def scorer(self, searcher: Any, fieldname: str, text: bytes, qf: int = 1) -> PresenceScorer:
+        return PresenceScorer()
+
+
+def ranking_weighting(*, stock_bm25: bool = False) -> scoring.WeightingModel:
+    """BM25F over the folded body; presence in the tier fields.  `stock_bm25` uses Whoosh's
+    own BM25F for the body, to check the cached-length copy ranks alike."""
+    body = scoring.BM25F if stock_bm25 else CachedLengthBM25F
+    return scoring.MultiWeighting(
+        body(B=BM25_B, K1=BM25_K1), **dict.fromkeys(TIER_FIELDS, Presence())
+    )

@@ -1,0 +1,83 @@
+"""Opening, creating and repairing the on-disk index.
+
+A missing, outdated or broken index is replaced by an empty one flagged for a rebuild.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.index import Index
+
+from index.log import logger
+from index.storage.metadata import META_FILE, IndexMeta, read_meta, write_meta
+from index.storage.schema import SCHEMA_VERSION, DocumentSchema
+
+log = logger(__name__)
+
+
+@dataclass
+class OpenedIndex:
+    """A Whoosh index ready to use, and whether it must be rebuilt from its roots."""
+
+    index: Index
+    meta: IndexMeta
+    needs_rebuild: bool
+    reason: str = ""
+
+
+def _clear_index_files(index_dir: Path) -> None:
+    for entry in index_dir.iterdir():
+        if entry.name == META_FILE:
+            continue
+        if entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
+
+
+def create_fresh(index_dir: Path, roots: list[str]) -> Index:
+    """Replace whatever is in `index_dir` by an empty index remembering `roots`."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    _clear_index_files(index_dir)
+    created = whoosh_index.create_in(str(index_dir), DocumentSchema())
+    write_meta(index_dir, IndexMeta(SCHEMA_VERSION, roots))
+    return created
+
+
+def _probe(opened: Index) -> None:
+    """Touch every segment so a missing or truncated file fails here, not mid-search."""
+    with opened.searcher() as searcher:
+        searcher.doc_count_all()
+        for field_name in ("path", "body"):
+            searcher.reader().field_length(field_name)
+
+
+def open_or_create(index_dir: Path) -> OpenedIndex:
+    """Open the index at `index_dir`; create, upgrade or repair it as needed."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    meta = read_meta(index_dir)
+    roots = meta.roots if meta else []
+    if not any(index_dir.glob("_MAIN_*.toc")):
+        return OpenedIndex(create_fresh(index_dir, roots), IndexMeta(SCHEMA_VERSION, roots), False)
+    if meta is None or meta.schema_version != SCHEMA_VERSION:
+        reason = (
+            "index metadata missing"
+            if meta is None
+            else (f"schema version {meta.schema_version} is not {SCHEMA_VERSION}")
+        )
+        log.info("rebuilding index at %s: %s", index_dir, reason)
+        fresh = create_fresh(index_dir, roots)
+        return OpenedIndex(fresh, IndexMeta(SCHEMA_VERSION, roots), bool(roots), reason)
+    try:
+        opened = whoosh_index.open_dir(str(index_dir))
+        _probe(opened)
+    except Exception as error:  # any corruption: the index is derived data, rebuild it
+        reason = f"index unreadable ({type(error).__name__}: {error})"
+        log.warning("rebuilding index at %s: %s", index_dir, reason)
+        fresh = create_fresh(index_dir, roots)
+        return OpenedIndex(fresh, IndexMeta(SCHEMA_VERSION, roots), bool(roots), reason)
+    return OpenedIndex(opened, meta, False)

@@ -1,0 +1,62 @@
+"""Whoosh's segment writer, gathering postings in memory and writing them a term at a time.
+
+Same segments, same commits, merges and deletions as whoosh.writing.SegmentWriter; only the
+path from a document's terms to the postings file is shorter (index.storage.postings_in_memory, index.storage.codec).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from whoosh.writing import SegmentWriter
+
+from index.storage.postings_in_memory import InvertedPostings
+
+
+class InvertingSegmentWriter(SegmentWriter):  # type: ignore[misc]
+    """A SegmentWriter whose pool is an InvertedPostings; its codec must be TimTinCodec.
+
+    Documents take no boosts, spelling words or vectors (the Tìm Tin schema has none).
+    """
+
+    def __init__(self, ix: Any, **kwargs: Any) -> None:
+        super().__init__(ix, **kwargs)
+        whoosh_pool: Any = self.pool
+        whoosh_pool.cleanup()  # nothing was added to it, nothing is on disk
+        self.pool: InvertedPostings = InvertedPostings(self.schema)
+
+    def add_document(self, **fields: Any) -> None:
+        self._check_state()
+        schema, pool, perdoc = self.schema, self.pool, self.perdocwriter
+        docnum = self.docnum
+        names = sorted(name for name in fields if not name.startswith("_"))
+        self._check_fields(schema, names)
+        perdoc.start_doc(docnum)
+        for name in names:
+            value = fields[name]
+            if value is None:
+                continue
+            field = schema[name]
+            length = 0
+            if field.indexed and pool.is_lean(name):
+                terms = field.distinct_terms(value)
+                pool.add_terms(name, docnum, terms)
+                if field.scorable:
+                    length = sum(terms.values())
+            elif field.indexed:
+                for tbytes, freq, weight, vbytes in field.index(value):
+                    if field.scorable:
+                        length += freq
+                    pool.add((name, tbytes, docnum, weight, vbytes))
+            perdoc.add_field(name, field, value if field.stored else None, length)
+            column = field.column_type
+            if column:
+                perdoc.add_column_value(name, column, field.to_column_value(value))
+        perdoc.finish_doc()
+        self._added = True
+        self.docnum += 1
+
+    def _flush_segment(self) -> None:
+        self.perdocwriter.close()
+        self.fieldwriter.add_inverted(self.schema, self.pool)
+        self.fieldwriter.close()
