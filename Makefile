@@ -35,12 +35,15 @@ run: $(READY)
 test: $(READY)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
+# Style, formatting, the import contracts of pyproject.toml, and strict types.
 lint: $(READY)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
 typecheck: $(READY)
-	$(VENV)/bin/mypy index desktop
+	$(VENV)/bin/mypy
 
 package: $(READY)
 	$(VENV)/bin/pyinstaller --noconfirm --distpath dist --workpath build/pyinstaller \
