@@ -92,6 +92,7 @@ class _ProgressLine:
 
 
 def run_index(args: argparse.Namespace) -> int:
+    """Run `timtin index`: update the index, print the summary and each skipped file."""
     progress = _ProgressLine(sys.stderr)
     try:
         report = update_index(
@@ -148,6 +149,7 @@ def _print_readable(result: SearchResult, stream: TextIO) -> None:
 
 
 def run_search(args: argparse.Namespace) -> int:
+    """Run `timtin search`: one query, or one per stdin line with `--batch`."""
     engine = _open_engine(_index_dir(args))
     try:
         if args.batch:

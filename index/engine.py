@@ -12,6 +12,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from whoosh import query as wq
+
 from index.highlight import find_matches, reader_html, snippet_html
 from index.log import logger
 from index.progress import CancelCheck
@@ -24,6 +26,7 @@ from index.ranking.scoring import ranking_weighting
 from index.result_cache import ResultCache
 from index.results import Hit, ReaderView, SearchResult, SortOrder
 from index.storage.open_index import OpenedIndex, open_or_create
+from index.storage.whoosh_types import StoredFields, WhooshSearcher
 from index.text.describe import date_of, title_of
 from index.text.documents import read_text
 from index.text.normalize import normalize_text
@@ -38,7 +41,7 @@ class Engine:
         self.index_dir = Path(index_dir)
         self._lock = threading.RLock()
         self._opened: OpenedIndex = open_or_create(self.index_dir)
-        self._searcher: Any = self._opened.index.searcher(weighting=ranking_weighting())
+        self._searcher: WhooshSearcher = self._opened.index.searcher(weighting=ranking_weighting())
         self._vocabulary: Vocabulary | None = None
         self._results = ResultCache()
         self._fast = FastRanker(self.index_dir)
@@ -70,11 +73,13 @@ class Engine:
             self._results.clear()
 
     def close(self) -> None:
+        """Release the searcher and the postings copies; the engine is not used after."""
         with self._lock:
             self._searcher.close()
             self._fast.close()
 
     def doc_count(self) -> int:
+        """How many live documents the index holds."""
         with self._lock:
             return int(self._searcher.doc_count())
 
@@ -170,7 +175,7 @@ class Engine:
         sort: SortOrder,
         cancelled: CancelCheck | None,
         exhaustive: bool,
-    ) -> tuple[int, list[tuple[float, dict[str, Any]]], bool]:
+    ) -> tuple[int, list[tuple[float, StoredFields]], bool]:
         """(documents counted; the top hits with their fields; whether the count is exact)."""
         with self._lock:
             searcher = self._searcher
@@ -183,7 +188,9 @@ class Engine:
                 searcher = self._opened.index.searcher(weighting=ranking_weighting(stock_bm25=True))
             try:
                 results, exact_total = self._collect(searcher, plan.query, limit, sort, cancelled)
-                hits = [(hit.score or 0.0, dict(hit.fields())) for hit in results[:limit]]
+                hits: list[tuple[float, StoredFields]] = [
+                    (float(hit.score or 0.0), dict(hit.fields())) for hit in results[:limit]
+                ]
                 return len(results), hits, exact_total
             finally:
                 if exhaustive:
@@ -191,7 +198,11 @@ class Engine:
 
     @staticmethod
     def _collect(
-        searcher: Any, query: Any, limit: int, sort: SortOrder, cancelled: CancelCheck | None
+        searcher: WhooshSearcher,
+        query: wq.Query,
+        limit: int,
+        sort: SortOrder,
+        cancelled: CancelCheck | None,
     ) -> tuple[Any, bool]:
         """Whoosh's results and whether their length is the exact total.
 
@@ -207,7 +218,7 @@ class Engine:
         searcher.search_with_collector(query, collector)
         return collector.results(), sort is not SortOrder.DATE
 
-    def _hit(self, stored: dict[str, Any], score: float, plan: QueryPlan) -> Hit:
+    def _hit(self, stored: StoredFields, score: float, plan: QueryPlan) -> Hit:
         path = stored["path"]
         try:
             text = read_text(Path(path)).text

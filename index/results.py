@@ -115,6 +115,7 @@ class IndexReport:
 
     @property
     def changed(self) -> bool:
+        """True when the run added, updated or removed any document."""
         return bool(self.added or self.updated or self.removed)
 
 

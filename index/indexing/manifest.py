@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import marshal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from index.log import logger
 from index.storage.atomic_file import write_atomically
+from index.storage.whoosh_types import WhooshIndex
 
 if TYPE_CHECKING:
     from index.text.documents import Document
@@ -31,10 +32,11 @@ class FileRecord(NamedTuple):
 
     @classmethod
     def of(cls, doc: Document) -> FileRecord:
+        """The record of a document just read."""
         return cls(doc.size, doc.mtime, doc.content_hash)
 
 
-def _from_stored_fields(index: Any) -> dict[str, FileRecord]:
+def _from_stored_fields(index: WhooshIndex) -> dict[str, FileRecord]:
     records: dict[str, FileRecord] = {}
     with index.searcher() as searcher:
         for stored in searcher.all_stored_fields():
@@ -44,7 +46,7 @@ def _from_stored_fields(index: Any) -> dict[str, FileRecord]:
     return records
 
 
-def load_manifest(index_dir: Path, index: Any, doc_count: int) -> dict[str, FileRecord]:
+def load_manifest(index_dir: Path, index: WhooshIndex, doc_count: int) -> dict[str, FileRecord]:
     """Every indexed file's record; from the manifest when it holds the index's `doc_count`
     documents (the caller has a reader open already: opening one reads every segment)."""
     try:

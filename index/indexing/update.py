@@ -9,7 +9,6 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from index.indexing.manifest import FileRecord, load_manifest, save_manifest
 from index.indexing.parallel_build import build_segments
@@ -28,6 +27,7 @@ from index.storage import (
     write_meta,
     writer_for,
 )
+from index.storage.whoosh_types import WhooshIndex, WhooshSegment, WhooshWriter
 from index.text.documents import read_or_skip
 
 log = logger(__name__)
@@ -40,7 +40,9 @@ def _same_state(record: FileRecord | None, state: FileState) -> bool:
     return record is not None and record.size == state.size and record.mtime == state.mtime
 
 
-def _commit(writer: Any, index_dir: Path, records: dict[str, FileRecord], *, bulk: bool) -> None:
+def _commit(
+    writer: WhooshWriter, index_dir: Path, records: dict[str, FileRecord], *, bulk: bool
+) -> None:
     """Commit, then record what the commit holds.  Small updates fold the small segments of
     earlier updates into theirs, and never rewrite a large segment."""
     if bulk:
@@ -94,7 +96,7 @@ def update_index(
     throttled = ThrottledProgress(progress, len(todo))
     workers = procs if procs is not None else (2 if len(todo) >= PARALLEL_THRESHOLD else 1)
     run = _Run(index, target, known, records, report)
-    writer: Any = writer_for(index)
+    writer: WhooshWriter = writer_for(index)
     _delete_paths(writer, gone)
     for path in gone:
         del records[path]
@@ -113,7 +115,7 @@ def update_index(
 class _Run:
     """One indexing run's bookkeeping: what the index held, what it holds now, the report."""
 
-    index: Any
+    index: WhooshIndex
     index_dir: Path
     known: dict[str, FileRecord]
     records: dict[str, FileRecord]
@@ -139,7 +141,7 @@ class _Run:
         return True
 
 
-def _delete_paths(writer: Any, paths: list[str]) -> None:
+def _delete_paths(writer: WhooshWriter, paths: list[str]) -> None:
     """Delete the documents of `paths`, through one searcher (each opening reads every
     segment)."""
     if not paths:
@@ -151,7 +153,7 @@ def _delete_paths(writer: Any, paths: list[str]) -> None:
 
 def _index_in_process(
     run: _Run,
-    writer: Any,
+    writer: WhooshWriter,
     todo: list[str],
     throttled: ThrottledProgress,
     cancelled: CancelCheck | None,
@@ -222,10 +224,12 @@ def _index_in_parallel(
         save_manifest(run.index_dir, run.records)
 
 
-def _adding(segment: Any) -> Callable[[Any, list[Any]], list[Any]]:
+def _adding(
+    segment: WhooshSegment,
+) -> Callable[[WhooshWriter, list[WhooshSegment]], list[WhooshSegment]]:
     """A Whoosh merge policy that merges nothing and adds a segment written elsewhere."""
 
-    def policy(writer: Any, segments: list[Any]) -> list[Any]:
+    def policy(writer: WhooshWriter, segments: list[WhooshSegment]) -> list[WhooshSegment]:
         return [*segments, segment]
 
     return policy

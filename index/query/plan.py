@@ -48,6 +48,7 @@ class QueryPlan:
 
     @property
     def is_empty(self) -> bool:
+        """True when the query asks for nothing (empty, only operators or exclusions)."""
         return self.query is wq.NullQuery
 
 

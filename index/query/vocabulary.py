@@ -10,10 +10,10 @@ import contextlib
 import json
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
 
 from index.log import logger
 from index.storage.atomic_file import write_atomically
+from index.storage.whoosh_types import WhooshReader, WhooshSegment
 from index.text.fold import fold
 
 log = logger(__name__)
@@ -21,7 +21,7 @@ CACHE_PREFIX = "timtin-vocab-"
 FIELD = "body_exact"
 
 
-def _segment_counts(leaf: Any) -> dict[str, int]:
+def _segment_counts(leaf: WhooshReader) -> dict[str, int]:
     counts: dict[str, int] = {}
     for term, info in leaf.iter_field(FIELD):
         text = term.decode("utf-8") if isinstance(term, bytes) else term
@@ -29,10 +29,12 @@ def _segment_counts(leaf: Any) -> dict[str, int]:
     return counts
 
 
-def _cached_segment_counts(leaf: Any, cache_dir: Path | None) -> dict[str, int]:
+def _cached_segment_counts(
+    leaf: WhooshReader, segment: WhooshSegment, cache_dir: Path | None
+) -> dict[str, int]:
     if cache_dir is None:
         return _segment_counts(leaf)
-    path = cache_dir / f"{CACHE_PREFIX}{leaf.segment().segment_id()}.json"
+    path = cache_dir / f"{CACHE_PREFIX}{segment.segment_id()}.json"
     try:
         counts: dict[str, int] = json.loads(path.read_text(encoding="utf-8"))
         return counts
@@ -59,13 +61,16 @@ class Vocabulary:
         self._forms = forms_by_fold
 
     @classmethod
-    def from_reader(cls, reader: Any, cache_dir: Path | None = None) -> Vocabulary:
+    def from_reader(cls, reader: WhooshReader, cache_dir: Path | None = None) -> Vocabulary:
         """Sum the per-segment counts (deleted documents still count until a merge)."""
         totals: dict[str, int] = defaultdict(int)
         live: set[str] = set()
         for leaf, _offset in reader.leaf_readers():
-            live.add(f"{CACHE_PREFIX}{leaf.segment().segment_id()}.json")
-            for term, count in _cached_segment_counts(leaf, cache_dir).items():
+            segment = leaf.segment()
+            if segment is None:  # the empty reader of an index with no segment yet
+                continue
+            live.add(f"{CACHE_PREFIX}{segment.segment_id()}.json")
+            for term, count in _cached_segment_counts(leaf, segment, cache_dir).items():
                 totals[term] += count
         if cache_dir is not None:
             with contextlib.suppress(OSError):

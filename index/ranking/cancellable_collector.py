@@ -23,6 +23,7 @@ class CancellableCollector(WrappingCollector):  # type: ignore[misc]
         self._cancelled = cancelled
 
     def collect_matches(self) -> None:
+        """Collect the child's matches, stopping with SearchCancelled when asked to."""
         child = self.child
         for seen, sub_docnum in enumerate(child.matches()):
             if seen % _CHECK_EVERY == 0 and self._cancelled():

@@ -12,12 +12,12 @@ import threading
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from whoosh import query as wq
 
 from index.errors import SearchCancelled
 from index.log import logger
+from index.progress import CancelCheck
 from index.ranking.scoring import BM25_B, BM25_K1, field_lengths
 from index.ranking.sorted_lookup import positions_in, search_pays
 from index.ranking.tier_selection import SegmentTiers, Tier, candidates, tier_values
@@ -30,6 +30,7 @@ from index.storage.postings_copy import (
     term_key,
 )
 from index.storage.schema import SCORED_FIELDS, TIER_FIELDS
+from index.storage.whoosh_types import WhooshReader, WhooshSearcher
 
 log = logger(__name__)
 
@@ -84,6 +85,7 @@ class FastRanker:
         self._lock = threading.Lock()
 
     def close(self) -> None:
+        """Close every postings copy this ranker opened."""
         with self._lock:
             for copy in self._copies.values():
                 if copy is not None:
@@ -93,7 +95,7 @@ class FastRanker:
 
     def rank(
         self,
-        searcher: Any,
+        searcher: WhooshSearcher,
         query: wq.Query,
         limit: int,
         cancelled: Callable[[], bool] | None = None,
@@ -108,7 +110,7 @@ class FastRanker:
             log.debug("fast ranking does not read %r (%s): Whoosh ranks it", query, reason)
             return None
 
-    def count(self, searcher: Any, query: wq.Query) -> int | None:
+    def count(self, searcher: WhooshSearcher, query: wq.Query) -> int | None:
         """How many documents match `query`, or None if unsupported."""
         segments = self._segments(searcher)
         if segments is None:
@@ -118,7 +120,7 @@ class FastRanker:
         except Unsupported:
             return None
 
-    def _segments(self, searcher: Any) -> list[_Segment] | None:
+    def _segments(self, searcher: WhooshSearcher) -> list[_Segment] | None:
         avgfl = searcher.avg_field_length("body") or 1
         segments = []
         with self._lock:
@@ -148,7 +150,7 @@ class FastRanker:
             self._copies[segment_id] = copy
         return self._copies[segment_id]
 
-    def _norms_for(self, reader: Any, segment_id: str, avgfl: float) -> list[float]:
+    def _norms_for(self, reader: WhooshReader, segment_id: str, avgfl: float) -> list[float]:
         """Per document, the length part of BM25's denominator (Whoosh's very expression)."""
         key = (segment_id, avgfl)
         norms = self._norms.get(key)
@@ -170,7 +172,7 @@ class _Evaluation:
     """One query evaluated segment by segment over the postings copies."""
 
     def __init__(
-        self, searcher: Any, segments: list[_Segment], cancelled: Callable[[], bool] | None
+        self, searcher: WhooshSearcher, segments: list[_Segment], cancelled: CancelCheck | None
     ) -> None:
         self.searcher = searcher
         self.segments = segments

@@ -11,6 +11,7 @@ from typing import Any
 from whoosh import scoring
 
 from index.storage.schema import TIER_FIELDS
+from index.storage.whoosh_types import WhooshReader
 
 BM25_B = 0.75  # Whoosh's BM25F defaults, spelled out for the fast ranker (index.ranking.fast_rank)
 BM25_K1 = 1.2
@@ -20,7 +21,7 @@ _lengths_lock = threading.Lock()
 _MAX_CACHED = 256
 
 
-def field_lengths(reader: Any, field_name: str) -> list[int]:
+def field_lengths(reader: WhooshReader, field_name: str) -> list[int]:
     """Every document's length in `field_name` for one segment, cached: segments never change
     once written (deletions aside, which leave lengths alone)."""
     segment = getattr(reader, "segment", None)
@@ -50,6 +51,7 @@ class CachedLengthBM25FScorer(scoring.BM25FScorer):  # type: ignore[misc]
         self._lengths = field_lengths(searcher.reader(), fieldname)
 
     def score(self, matcher: Any) -> float:
+        """BM25F of the current posting, its document's length read from the list."""
         return float(self._score(matcher.weight(), self._lengths[matcher.id()]))
 
 
@@ -57,6 +59,7 @@ class CachedLengthBM25F(scoring.BM25F):  # type: ignore[misc]
     """Same ranking as `whoosh.scoring.BM25F`, faster on long posting lists."""
 
     def scorer(self, searcher: Any, fieldname: str, text: bytes, qf: int = 1) -> Any:
+        """Our cached-length scorer for scorable fields, Whoosh's weight scorer otherwise."""
         if not searcher.schema[fieldname].scorable:
             return scoring.WeightScorer.for_(searcher, fieldname, text)
         return CachedLengthBM25FScorer(searcher, fieldname, text, self.B, self.K1, qf=qf)
@@ -66,15 +69,19 @@ class PresenceScorer(scoring.BaseScorer):  # type: ignore[misc]
     """Scores 1 for any document holding the term: the query's boost sets the tier's size."""
 
     def supports_block_quality(self) -> bool:
+        """Blocks can be skipped by quality: every block scores 1."""
         return True
 
     def max_quality(self) -> float:
+        """The best score a document can get: 1."""
         return 1.0
 
     def block_quality(self, matcher: Any) -> float:
+        """The best score in the current block: 1."""
         return 1.0
 
     def score(self, matcher: Any) -> float:
+        """1: the document holds the term."""
         return 1.0
 
 
@@ -82,9 +89,11 @@ class Presence(scoring.WeightingModel):  # type: ignore[misc]
     """Weighting for the ranking tiers: holding an accented form, a neighbour pair, a title word."""
 
     def supports_block_quality(self) -> bool:
+        """Blocks can be skipped by quality: presence scores are constant."""
         return True
 
     def scorer(self, searcher: Any, fieldname: str, text: bytes, qf: int = 1) -> PresenceScorer:
+        """A presence scorer, whatever the term."""
         return PresenceScorer()
 
 

@@ -33,9 +33,11 @@ class TimTinCodec(W3Codec):  # type: ignore[misc]
     length_stats = False
 
     def field_writer(self, storage: Any, segment: Any) -> CopyingFieldWriter:
+        """Whoosh's field writer, also writing each term's postings copy."""
         return CopyingFieldWriter(self, storage, segment)
 
     def postings_writer(self, dbfile: Any, byteids: bool = False) -> CopyingPostingsWriter:
+        """Whoosh's postings writer, also keeping each term's ids and weights for the copy."""
         return CopyingPostingsWriter(
             dbfile,
             blocklimit=self._blocklimit,
@@ -53,6 +55,7 @@ class CopyingPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
     copying = False
 
     def start_postings(self, format_: Any, terminfo: Any) -> None:
+        """Start a term's postings; the copy's lists start empty."""
         super().start_postings(format_, terminfo)
         self.copied_ids: array[int] = array("I")
         self.copied_weights: array[float] = array("f")
@@ -73,6 +76,7 @@ class CopyingFieldWriter(W3FieldWriter):  # type: ignore[misc]
         self._weighted = False
 
     def start_field(self, fieldname: str, fieldobj: Any) -> None:
+        """Start a field; its terms are copied if it is one the fast ranker reads."""
         super().start_field(fieldname, fieldobj)
         self._postwriter.copying = fieldname in COPIED_FIELDS
         self._weighted = fieldname in WEIGHTED_FIELDS
@@ -120,6 +124,7 @@ class CopyingFieldWriter(W3FieldWriter):  # type: ignore[misc]
         _add_in_order(self._tindex, term_infos)
 
     def finish_term(self) -> None:
+        """Finish a term, and add its postings to the copy."""
         super().finish_term()
         postings = self._postwriter
         if postings.copying:
@@ -127,6 +132,7 @@ class CopyingFieldWriter(W3FieldWriter):  # type: ignore[misc]
             self._copy.add(self._fieldname, self._btext, postings.copied_ids, weights)
 
     def close(self) -> None:
+        """Close the segment's files and its postings copy."""
         super().close()
         self._copy.close()
 

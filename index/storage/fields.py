@@ -22,7 +22,8 @@ _POSITIONS = Positions()
 
 def _positions_value(positions: list[int]) -> bytes:
     """The posting value Whoosh's Positions format decodes (count, then pickled deltas)."""
-    return _POSITIONS.encode(positions)
+    value: bytes = _POSITIONS.encode(positions)
+    return value
 
 
 class SyllableField(TEXT):  # type: ignore[misc]
@@ -57,6 +58,7 @@ class SyllableField(TEXT):  # type: ignore[misc]
         return set(terms) if isinstance(self.format, Existence) else Counter(terms)
 
     def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
+        """Whoosh's (term, frequency, weight, value) for each term of `value`."""
         boost = self.format.field_boost
         terms = self._terms(value)
         if isinstance(self.format, Positions):

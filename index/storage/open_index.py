@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh import index as whoosh_index
-from whoosh.index import Index
 
 from index.log import logger
 from index.storage.metadata import META_FILE, IndexMeta, read_meta, write_meta
 from index.storage.schema import SCHEMA_VERSION, DocumentSchema
+from index.storage.whoosh_types import WhooshIndex
 
 log = logger(__name__)
 
@@ -23,7 +23,7 @@ log = logger(__name__)
 class OpenedIndex:
     """A Whoosh index ready to use, and whether it must be rebuilt from its roots."""
 
-    index: Index
+    index: WhooshIndex
     meta: IndexMeta
     needs_rebuild: bool
     reason: str = ""
@@ -39,16 +39,16 @@ def _clear_index_files(index_dir: Path) -> None:
             entry.unlink(missing_ok=True)
 
 
-def create_fresh(index_dir: Path, roots: list[str]) -> Index:
+def create_fresh(index_dir: Path, roots: list[str]) -> WhooshIndex:
     """Replace whatever is in `index_dir` by an empty index remembering `roots`."""
     index_dir.mkdir(parents=True, exist_ok=True)
     _clear_index_files(index_dir)
-    created = whoosh_index.create_in(str(index_dir), DocumentSchema())
+    created: WhooshIndex = whoosh_index.create_in(str(index_dir), DocumentSchema())
     write_meta(index_dir, IndexMeta(SCHEMA_VERSION, roots))
     return created
 
 
-def _probe(opened: Index) -> None:
+def _probe(opened: WhooshIndex) -> None:
     """Touch every segment so a missing or truncated file fails here, not mid-search."""
     with opened.searcher() as searcher:
         searcher.doc_count_all()

@@ -75,5 +75,8 @@ def _mini_weights(counts: list[int], highest: float) -> tuple[float, ...] | floa
 
 def term_info(ids: list[int], total: float, max_weight: float, offset: int, length: int) -> bytes:
     """The term info W3TermInfo.to_bytes writes for postings stored at `offset`."""
-    fixed = _TERM_INFO.pack(False, total, len(ids), 0, _ZERO_LENGTH, max_weight, ids[0], ids[-1])
-    return fixed + pack_long(offset) + pack_int(length)
+    fixed: bytes = _TERM_INFO.pack(
+        False, total, len(ids), 0, _ZERO_LENGTH, max_weight, ids[0], ids[-1]
+    )
+    location: bytes = pack_long(offset) + pack_int(length)
+    return fixed + location

@@ -114,6 +114,7 @@ class PostingsCopyWriter:
         self._pending_bytes = 0
 
     def close(self) -> None:
+        """Write the sorted term directory after the postings and close the file."""
         self._entries.sort()
         self._write(b"\0" * (-self._written % 8))
         directory = self._written
@@ -195,6 +196,7 @@ class PostingsCopy:
         return Postings(ids, weights)
 
     def close(self) -> None:
+        """Close the copy's file."""
         self._file.close()
 
 

@@ -8,17 +8,17 @@ from __future__ import annotations
 
 from array import array
 from pathlib import Path
-from typing import Any
 
 from index.log import logger
 from index.storage.atomic_file import atomic_writer
 from index.storage.codec import COPIED_FIELDS, WEIGHTED_FIELDS
 from index.storage.postings_copy import EXTENSION, PostingsCopyWriter, open_copy
+from index.storage.whoosh_types import WhooshMatcher, WhooshReader
 
 log = logger(__name__)
 
 
-def repair_copies(index_dir: Path, reader: Any) -> list[str]:
+def repair_copies(index_dir: Path, reader: WhooshReader) -> list[str]:
     """Rewrite every unreadable postings copy of the index `reader` reads; return the
     segments repaired."""
     repaired = []
@@ -37,7 +37,7 @@ def repair_copies(index_dir: Path, reader: Any) -> list[str]:
     return repaired
 
 
-def _rewrite(reader: Any, path: Path) -> None:
+def _rewrite(reader: WhooshReader, path: Path) -> None:
     with atomic_writer(path) as file:
         writer = PostingsCopyWriter(file)
         for field_name in sorted(COPIED_FIELDS):
@@ -50,7 +50,7 @@ def _rewrite(reader: Any, path: Path) -> None:
         writer.close()
 
 
-def _postings(matcher: Any) -> tuple[array[int], array[float]]:
+def _postings(matcher: WhooshMatcher) -> tuple[array[int], array[float]]:
     ids: array[int] = array("I")
     weights: array[float] = array("f")
     while matcher.is_active():

@@ -1,7 +1,7 @@
 """Whoosh's segment writer, gathering postings in memory and writing them a term at a time.
 
-Same segments, same commits, merges and deletions as whoosh.writing.SegmentWriter; only the
-path from a document's terms to the postings file is shorter (index.storage.postings_in_memory, index.storage.codec).
+Same segments, commits, merges and deletions as Whoosh's SegmentWriter; only the path from
+terms to the postings file is shorter (see postings_in_memory and codec beside it).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ class InvertingSegmentWriter(SegmentWriter):  # type: ignore[misc]
         self.pool: InvertedPostings = InvertedPostings(self.schema)
 
     def add_document(self, **fields: Any) -> None:
+        """Add one document, its syllable fields' postings gathered term by term."""
         self._check_state()
         schema, pool, perdoc = self.schema, self.pool, self.perdocwriter
         docnum = self.docnum

@@ -32,6 +32,7 @@ class SyllableTokenizer(Tokenizer):  # type: ignore[misc]
         mode: str = "",
         **kwargs: Any,
     ) -> Iterator[Token]:
+        """Whoosh's tokenizer call: one Token per syllable of `value`, in this form."""
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         for position, (start, end, term) in enumerate(iter_terms(value, self.form)):
             token.text = term

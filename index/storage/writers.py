@@ -6,7 +6,6 @@ Separate segment files (not compound), written by our lean segment writer and co
 from __future__ import annotations
 
 import time
-from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh.index import Index
@@ -14,11 +13,14 @@ from whoosh.reading import SegmentReader
 
 from index.storage.codec import TimTinCodec
 from index.storage.segment_writer import InvertingSegmentWriter
+from index.storage.whoosh_types import WhooshSegment, WhooshWriter
 
 SMALL_SEGMENT = 32  # documents: smaller segments are merged by the next small update (cheap)
 
 
-def merge_small_segments(writer: Any, segments: list[Any]) -> list[Any]:
+def merge_small_segments(
+    writer: WhooshWriter, segments: list[WhooshSegment]
+) -> list[WhooshSegment]:
     """Whoosh merge policy: segments under SMALL_SEGMENT documents join the new one, the rest
     stay as they are.  Each update would otherwise leave a segment of its own behind; merging
     costs about as much as indexing the documents again, so only small ones are."""

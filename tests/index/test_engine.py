@@ -285,3 +285,19 @@ def test_a_long_article_full_of_one_word_shows_the_passage_with_every_query_word
     hits = engine.search("chu tich nuoc").hits
     assert len(hits) == 1
     assert "<mark>Chủ tịch nước</mark>" in hits[0].snippet
+
+
+@pytest.mark.parametrize("how", ["new folder", "empty folder indexed"])
+def test_an_empty_index_searches_to_no_results(tmp_path: Path, how: str) -> None:
+    # Whoosh's reader of an index with no segment has no segment to read the vocabulary of.
+    index_dir = tmp_path / "index"
+    if how == "empty folder indexed":
+        (tmp_path / "empty").mkdir()
+        update_index([tmp_path / "empty"], index_dir)
+    engine = Engine(index_dir)
+    try:
+        result = engine.search("chu tich nuoc")
+        assert (result.total, result.hits, result.variants) == (0, [], [])
+        assert engine.count("chu tich nuoc") == 0
+    finally:
+        engine.close()
