@@ -23,6 +23,7 @@ from index.errors import (
     SearchCancelled,
     TimTinError,
     UndecodableFile,
+    reason_of,
 )
 from index.indexing import update_index
 from index.log import logger
@@ -60,5 +61,6 @@ __all__ = [
     "__version__",
     "logger",
     "read_text",
+    "reason_of",
     "update_index",
 ]

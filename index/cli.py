@@ -21,11 +21,14 @@ from typing import TextIO
 
 from index import __version__
 from index.engine import Engine
+from index.errors import TimTinError, reason_of
 from index.indexing import update_index
+from index.log import logger
 from index.paths import default_index_dir, force_portable
 from index.results import IndexReport, Progress, SearchResult, SortOrder
 
 WindowOpener = Callable[[argparse.Namespace], int]
+log = logger(__name__)
 
 _MARK = re.compile(r"<mark>(.*?)</mark>")
 _TAG = re.compile(r"<[^>]+>")
@@ -47,6 +50,11 @@ def _build_parser() -> argparse.ArgumentParser:
     index_cmd.add_argument("paths", nargs="*", help="files or folders (default: bundled seeds)")
     index_cmd.add_argument("--index-dir", dest="sub_index_dir", help="where the index lives")
     index_cmd.add_argument("--rebuild", action="store_true", help="start the index from scratch")
+    index_cmd.add_argument(
+        "--no-wait",
+        action="store_true",
+        help="exit with an error instead of waiting when another run is indexing",
+    )
 
     search_cmd = commands.add_parser("search", help="search the index")
     search_cmd.add_argument("query", nargs="?", default="", help="the query (Whoosh syntax)")
@@ -94,9 +102,18 @@ class _ProgressLine:
 def run_index(args: argparse.Namespace) -> int:
     """Run `timtin index`: update the index, print the summary and each skipped file."""
     progress = _ProgressLine(sys.stderr)
+
+    def waiting(message: str) -> None:
+        print(f"timtin: {message}", file=sys.stderr, flush=True)
+
     try:
         report = update_index(
-            args.paths or None, _index_dir(args), rebuild=args.rebuild, progress=progress
+            args.paths or None,
+            _index_dir(args),
+            rebuild=args.rebuild,
+            progress=progress,
+            wait=not args.no_wait,
+            waiting=waiting,
         )
     except KeyboardInterrupt:
         progress.finish()
@@ -181,7 +198,9 @@ def main(argv: Sequence[str] | None = None, open_window: WindowOpener | None = N
     logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8", errors="replace")
+            # A file name that is not valid UTF-8 prints escaped (`\udcff`), and JSON reads
+            # that escape back to the same name.
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
     if hasattr(sys.stdin, "reconfigure"):
         sys.stdin.reconfigure(encoding="utf-8", errors="replace")
     args = _build_parser().parse_args(argv)
@@ -195,14 +214,18 @@ def main(argv: Sequence[str] | None = None, open_window: WindowOpener | None = N
                 file=sys.stderr,
             )
             return 2
-    if args.command == "index":
-        return run_index(args)
-    if args.command == "search":
-        try:
+    try:
+        if args.command == "index":
+            return run_index(args)
+        if args.command == "search":
             return run_search(args)
-        except BrokenPipeError:  # `timtin search … | head`: the reader stopped listening
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            return 0
+    except BrokenPipeError:  # `timtin search … | head`: the reader stopped listening
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except (TimTinError, OSError) as error:  # expected: a sentence, the traceback to the log
+        log.debug("timtin %s failed", args.command, exc_info=True)
+        print(f"timtin: {reason_of(error)}", file=sys.stderr)
+        return 1
     if open_window is None:
         print(
             "timtin: the window is not part of this program; use `timtin index` or "

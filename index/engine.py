@@ -142,14 +142,16 @@ class Engine:
             total = self._count(plan) if count and scored >= limit else scored
             exact_total = count or scored < limit
         hits = [self._hit(stored, score, plan) for score, stored in ranked]
+        variants = variants_of(plan.words, vocabulary)
+        suggestion = did_you_mean(understood.text, vocabulary) if total == 0 else ""
         result = SearchResult(
             query,
             total,
-            _elapsed_ms(started),
+            _elapsed_ms(started),  # everything above counts, suggestions included
             hits,
-            variants=variants_of(plan.words, vocabulary),
+            variants=variants,
             corrected_query=corrected,
-            suggestion=did_you_mean(understood.text, vocabulary) if total == 0 else "",
+            suggestion=suggestion,
             total_exact=exact_total,
         )
         with self._lock:

@@ -6,11 +6,15 @@ in and commits it, so a commit never sweeps away a segment still being written.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
 import shutil
+import signal
+import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -29,7 +33,8 @@ from index.text.documents import read_or_skip
 SEGMENT_DOCS = 1000  # documents per worker task, and per segment of a bulk build
 _BUILD_PREFIX = ".building-"  # Whoosh leaves dot-names alone when it cleans the folder
 _POLL_SECONDS = 0.05
-_ABANDONED_AFTER_S = 24 * 3600  # Windows: a build folder's age that marks it abandoned
+_PARENT_CHECK_SECONDS = 0.5
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 _files_done: Any = None  # in a worker: the shared count of files read
 _stop: Any = None  # in a worker: set when the run is cancelled
@@ -55,9 +60,27 @@ class BuiltBatch:
                 os.replace(os.path.join(self.folder, name), index_dir / name)
 
 
-def _start_worker(files_done: Any, stop: Any) -> None:
+def _start_worker(files_done: Any, stop: Any, parent: int) -> None:
     global _files_done, _stop
     _files_done, _stop = files_done, stop
+    _die_with_parent(parent)
+
+
+def _die_with_parent(parent: int) -> None:
+    """End this worker when the process that started it dies, even by kill -9: an orphan
+    would go on writing into a build folder nobody will commit, and hold its pipes open."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    # Elsewhere (and for a parent that died before prctl took effect) a watcher thread
+    # notices the parent change: a dead parent's children are adopted by another process.
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 def index_batch(build_dir: str, schema: Any, paths: list[str]) -> BuiltBatch:
@@ -108,7 +131,7 @@ def build_segments(
     `progress` gets the number of files read so far.  Once `cancelled()` is true, workers
     stop at their next file; batches finished by then are still yielded.
     """
-    _remove_stale_build_dirs(index_dir)
+    remove_abandoned_builds(index_dir)
     build_dir = index_dir / f"{_BUILD_PREFIX}{os.getpid()}"
     build_dir.mkdir(exist_ok=True)
     # spawn, not fork: the window indexes from a thread, and forking a threaded process is unsafe
@@ -120,7 +143,7 @@ def build_segments(
             max_workers=procs,
             mp_context=context,
             initializer=_start_worker,
-            initargs=(files_done, stop),
+            initargs=(files_done, stop, os.getpid()),
         ) as pool:
             pending: set[Future[BuiltBatch]] = {
                 pool.submit(index_batch, str(build_dir), schema, batch) for batch in batches
@@ -149,22 +172,10 @@ def _batches(paths: Sequence[str], procs: int) -> list[list[str]]:
     return [list(paths[start : start + size]) for start in range(0, len(paths), size)]
 
 
-def _remove_stale_build_dirs(index_dir: Path) -> None:
-    """Folders left by a run that was killed.  Another process's live run keeps its own."""
+def remove_abandoned_builds(index_dir: Path) -> None:
+    """Remove the build folders of runs that were killed.
+
+    Only the holder of the index's run lock builds (index.indexing.run_lock), so when the
+    caller holds it every build folder left is abandoned."""
     for folder in index_dir.glob(f"{_BUILD_PREFIX}*"):
-        pid = folder.name.removeprefix(_BUILD_PREFIX)
-        if pid.isdigit() and (int(pid) == os.getpid() or not _is_running(int(pid), folder)):
-            shutil.rmtree(folder, ignore_errors=True)
-
-
-def _is_running(pid: int, folder: Path) -> bool:
-    if os.name == "nt":
-        # os.kill would end the process: a folder untouched for a day is taken as abandoned.
-        return time.time() - folder.stat().st_mtime < _ABANDONED_AFTER_S
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+        shutil.rmtree(folder, ignore_errors=True)

@@ -10,8 +10,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from index.errors import Cancelled
 from index.indexing.manifest import FileRecord, load_manifest, save_manifest
-from index.indexing.parallel_build import build_segments
+from index.indexing.parallel_build import build_segments, remove_abandoned_builds
+from index.indexing.run_lock import indexing_run
 from index.indexing.walk import FileState, Roots, resolve_roots, walk_files
 from index.log import logger
 from index.paths import default_index_dir, seeds_dir
@@ -23,6 +25,7 @@ from index.storage import (
     document_fields,
     merge_small_segments,
     open_or_create,
+    path_key,
     repair_copies,
     write_meta,
     writer_for,
@@ -63,9 +66,34 @@ def update_index(
     cancelled: CancelCheck | None = None,
     procs: int | None = None,
     commit_every: int = COMMIT_EVERY,
+    wait: bool = True,
+    waiting: Callable[[str], None] | None = None,
 ) -> IndexReport:
-    """Bring the index up to date with `paths` (default: the folders it already covers)."""
+    """Bring the index up to date with `paths` (default: the folders it already covers).
+
+    The whole run holds the index's run lock: a second run waits for it (`waiting(message)`
+    is told once) or, without `wait`, raises IndexLocked.  Cancelled while waiting, the run
+    returns a report marked cancelled.
+    """
     target = default_index_dir(index_dir)
+    try:
+        with indexing_run(target, wait=wait, waiting=waiting, cancelled=cancelled):
+            return _update_locked(target, paths, rebuild, progress, cancelled, procs, commit_every)
+    except Cancelled:
+        return IndexReport(cancelled=True)
+
+
+def _update_locked(
+    target: Path,
+    paths: Sequence[str | os.PathLike[str]] | None,
+    rebuild: bool,
+    progress: ProgressCallback | None,
+    cancelled: CancelCheck | None,
+    procs: int | None,
+    commit_every: int,
+) -> IndexReport:
+    """update_index's work, with the run lock held."""
+    remove_abandoned_builds(target)
     opened = open_or_create(target)
     remembered = opened.meta.roots
     requested = resolve_roots(paths) if paths else (remembered or resolve_roots([seeds_dir()]))
@@ -76,6 +104,8 @@ def update_index(
         index = opened.index
         roots = remembered + [r for r in requested if r not in remembered]
         scan_roots = roots if opened.needs_rebuild else requested
+        # Recorded before any work: an interrupted first run of a folder resumes, not forgets.
+        write_meta(target, IndexMeta(roots=roots))
 
     report = IndexReport()
     walked: dict[str, FileState] = {}
@@ -148,7 +178,7 @@ def _delete_paths(writer: WhooshWriter, paths: list[str]) -> None:
         return
     with writer.searcher() as searcher:
         for path in paths:
-            writer.delete_by_term("path", path, searcher=searcher)
+            writer.delete_by_term("path", path_key(path), searcher=searcher)
 
 
 def _index_in_process(
@@ -167,7 +197,7 @@ def _index_in_process(
         doc = read_or_skip(path)
         if isinstance(doc, SkippedFile):
             if run.skipped(doc):
-                writer.delete_by_term("path", path)
+                writer.delete_by_term("path", path_key(path))
             throttled(done, path)
             continue
         if path in run.known:

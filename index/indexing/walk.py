@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from index.results import SkippedFile
+from index.text.file_bytes import kind_of_special_file, not_a_file_reason
 from index.text.formats import is_readable_name
 
 
@@ -42,18 +43,26 @@ class Roots:
 def walk_files(root: str, skipped: list[SkippedFile]) -> Iterator[tuple[str, FileState]]:
     """Every readable file below `root` (or `root` itself), hidden folders left out."""
     top = Path(root)
-    if top.is_file():
-        if is_readable_name(top.name):
-            stat = top.stat()
-            yield str(top), FileState(stat.st_size, stat.st_mtime)
-        else:
-            skipped.append(SkippedFile(str(top), f"unsupported file type '{top.suffix}'"))
+    if top.is_dir():
+        yield from _walk_folder(str(top), skipped)
         return
-    if not top.is_dir():
+    if not top.exists():
         skipped.append(SkippedFile(root, "no such file or folder"))
-        return
+    elif not is_readable_name(top.name):
+        skipped.append(SkippedFile(str(top), f"unsupported file type '{top.suffix}'"))
+    else:
+        yield from _regular_file(str(top), top.stat(), skipped)
 
-    yield from _walk_folder(str(top), skipped)
+
+def _regular_file(
+    path: str, stat: os.stat_result, skipped: list[SkippedFile]
+) -> Iterator[tuple[str, FileState]]:
+    """`path` with its state if it is a regular file; a pipe, socket or device is skipped."""
+    kind = kind_of_special_file(stat.st_mode)
+    if kind:
+        skipped.append(SkippedFile(path, not_a_file_reason(kind)))
+        return
+    yield path, FileState(stat.st_size, stat.st_mtime)
 
 
 def _walk_folder(folder: str, skipped: list[SkippedFile]) -> Iterator[tuple[str, FileState]]:
@@ -77,4 +86,4 @@ def _walk_folder(folder: str, skipped: list[SkippedFile]) -> Iterator[tuple[str,
         except OSError as error:
             skipped.append(SkippedFile(entry.path, f"cannot read: {error.strerror}"))
             continue
-        yield entry.path, FileState(stat.st_size, stat.st_mtime)
+        yield from _regular_file(entry.path, stat, skipped)

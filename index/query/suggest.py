@@ -17,6 +17,10 @@ from index.text.marks import has_any_mark
 from index.text.terms import SYLLABLE_PATTERN
 
 MAX_VARIANTS_PER_WORD = 8
+# Longer than any syllable typed in Telex or VNI (`nghieeengx` is 10) and than most words in
+# a Vietnamese text: a longer token gets no suggestion.  Its edits grow with its length times
+# the alphabet, so a pasted 10,000-character token once cost 29 s and 7 GB here.
+MAX_SUGGESTED_CHARS = 24
 _WORD = re.compile(rf"(?<![\w:]){SYLLABLE_PATTERN}(?![\w:])")
 _OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
 _LETTERS = string.ascii_lowercase + string.digits
@@ -40,7 +44,9 @@ def _replace_words(query: str, replace: dict[str, str]) -> str:
 
 
 def _query_words(query: str) -> list[str]:
-    return [w for w in _WORD.findall(query) if w not in _OPERATORS]
+    return [
+        w for w in _WORD.findall(query) if w not in _OPERATORS and len(w) <= MAX_SUGGESTED_CHARS
+    ]
 
 
 def typed_without_input_method(query: str, vocabulary: Vocabulary) -> str:

@@ -6,7 +6,7 @@
 from index.storage.metadata import META_FILE, SEEDS_ROOT, IndexMeta, read_meta, write_meta
 from index.storage.open_index import OpenedIndex, create_fresh, open_or_create
 from index.storage.postings_copy_repair import repair_copies
-from index.storage.schema import SCHEMA_VERSION, DocumentSchema, document_fields
+from index.storage.schema import SCHEMA_VERSION, DocumentSchema, document_fields, path_key
 from index.storage.writers import merge_small_segments, writer_for
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "document_fields",
     "merge_small_segments",
     "open_or_create",
+    "path_key",
     "read_meta",
     "repair_copies",
     "write_meta",

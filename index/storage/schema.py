@@ -5,6 +5,7 @@ Bump SCHEMA_VERSION whenever fields or analysis change: older indexes are rebuil
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from whoosh.fields import ID, STORED, SchemaClass
@@ -45,10 +46,22 @@ class DocumentSchema(SchemaClass):  # type: ignore[misc]
     encoding = STORED()
 
 
+def path_key(path: str) -> str:
+    """The `path` field's term for a file: the path itself, or for a name that is not valid
+    UTF-8 (Whoosh encodes terms strictly) a NUL, which no path holds, and its bytes in hex.
+    The stored path keeps the real name."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return "\0" + os.fsencode(path).hex()
+    return path
+
+
 def document_fields(doc: Document) -> dict[str, Any]:
     """The fields of one Whoosh document; the text goes to every analysed field."""
     return {
-        "path": doc.path,
+        "path": path_key(doc.path),
+        "_stored_path": doc.path,
         "title": doc.title,
         "title_exact": doc.title,
         "body": doc.text,

@@ -49,7 +49,8 @@ class InvertingSegmentWriter(SegmentWriter):  # type: ignore[misc]
                     if field.scorable:
                         length += freq
                     pool.add((name, tbytes, docnum, weight, vbytes))
-            perdoc.add_field(name, field, value if field.stored else None, length)
+            stored = fields.get(f"_stored_{name}", value) if field.stored else None
+            perdoc.add_field(name, field, stored, length)
             column = field.column_type
             if column:
                 perdoc.add_column_value(name, column, field.to_column_value(value))

@@ -11,6 +11,7 @@ from whoosh import index as whoosh_index
 from whoosh.index import Index
 from whoosh.reading import SegmentReader
 
+from index.errors import IndexLocked
 from index.storage.codec import TimTinCodec
 from index.storage.segment_writer import InvertingSegmentWriter
 from index.storage.whoosh_types import WhooshSegment, WhooshWriter
@@ -38,14 +39,14 @@ def writer_for(
 ) -> InvertingSegmentWriter:
     """A writer for one process, waiting for another process's lock (flock dies with its
     process); `lock=False` for a worker whose parent holds it.  Bulk builds use several
-    processes through index.indexing.parallel_build."""
+    processes through index.indexing.parallel_build.  Raises IndexLocked after `timeout`."""
     deadline = time.monotonic() + timeout
     while True:
         try:
             # Separate segment files, not one compound file: Whoosh reads a compound
             # segment's parts through BytesIO, a copy of the whole index in memory.
             return InvertingSegmentWriter(opened, _lk=lock, compound=False, codec=TimTinCodec())
-        except whoosh_index.LockError:
+        except whoosh_index.LockError as error:
             if time.monotonic() > deadline:
-                raise
+                raise IndexLocked(f"another process is writing to the index ({error})") from error
             time.sleep(0.1)

@@ -17,6 +17,8 @@ _MAX_CONTROL_SHARE = 0.01
 _CONTROLS = "".join(chr(code) for code in range(0x20) if chr(code) not in "\n\r\t\f\v")
 _CONTROL = re.compile(f"[{re.escape(_CONTROLS)}]")
 _CONTROL_BYTES = _CONTROLS.encode("ascii")
+# A UTF-8 text may hold this many broken sequences (or one per 1,000 bytes) and still be read.
+_MAX_BROKEN_BYTES = 16
 
 
 @dataclass(frozen=True)
@@ -84,12 +86,25 @@ def decode_bytes(data: bytes) -> DecodedText:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        return _decode_legacy(data, error)
+        return _mostly_utf8(data) or _decode_legacy(data, error)
     repaired = repair_decoded(text)  # mojibake (`Viá»‡t`) or VIQR (`Vie^.t`) saved as UTF-8
     if repaired is not None:
         return _checked(*repaired)
     # In UTF-8 a byte below 0x80 is always that ASCII character: count controls in the bytes.
     return _checked(text, "utf-8", len(data) - len(data.translate(None, _CONTROL_BYTES)))
+
+
+def _mostly_utf8(data: bytes) -> DecodedText | None:
+    """UTF-8 text with a few broken bytes (a bad copy, a cut download): each is replaced by
+    U+FFFD, which no word holds, and the encoding says how many.  Legacy encodings break UTF-8
+    at nearly every accented letter, so they never pass for this."""
+    text = data.decode("utf-8", "replace")
+    broken = text.count("\ufffd") - data.count("\ufffd".encode())
+    accented = sum(1 for char in text if char > "\x7f") - text.count("\ufffd")
+    if broken > max(_MAX_BROKEN_BYTES, len(data) // 1000) or accented < broken:
+        return None
+    plural = "s" if broken > 1 else ""
+    return _checked(text, f"utf-8 ({broken} invalid byte{plural} replaced)")
 
 
 def _decode_legacy(data: bytes, error: UnicodeDecodeError) -> DecodedText:

@@ -63,13 +63,14 @@ def _exact_syllables(
     text: str, folded_text: str, pieces: list[str], folded: list[str]
 ) -> list[str]:
     """Folding is one character for one, so the original syllables sit where the folded ones
-    do: cut there and looked up in the cache.  A check that they fold back to the folded
-    syllables keeps the whole-text form for any text where a syllable's form would differ
-    (a Greek final sigma)."""
+    do: cut there and looked up in the cache, unless a syllable's form could differ."""
     edges = list(accumulate(map(len, pieces)))
     originals = map(text.__getitem__, map(slice, edges[0::2], edges[1::2]))
     exact = list(map(_exact_forms.__getitem__, originals))
-    if fold("".join(exact)) == "".join(folded):
+    # Lowercasing is one character for one except for capital sigma, whose lowercase depends
+    # on what stands before it even across punctuation (`a.Σ` → `a.ς`): such texts, and any
+    # whose syllables would fold otherwise, take the whole-text form.
+    if "Σ" not in text and fold("".join(exact)) == "".join(folded):
         return exact
     exact_text = exact_form(text)
     return [exact_text[start:end] for start, end in syllable_spans(folded_text)]

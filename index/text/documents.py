@@ -13,12 +13,18 @@ from index.errors import UndecodableFile
 from index.results import SkippedFile
 from index.text.decode import DecodedText
 from index.text.describe import date_of, title_of
+from index.text.file_bytes import MAX_FILE_BYTES, read_file_bytes
 from index.text.formats import is_readable_name, read_format
 from index.text.normalize import normalize_text
 
-__all__ = ["Document", "is_readable_name", "read_document", "read_or_skip", "read_text"]
-
-MAX_FILE_BYTES = 64 * 1024 * 1024
+__all__ = [
+    "MAX_FILE_BYTES",
+    "Document",
+    "is_readable_name",
+    "read_document",
+    "read_or_skip",
+    "read_text",
+]
 
 
 @dataclass(frozen=True)
@@ -44,8 +50,11 @@ class Document:
 
 
 def read_text(path: Path) -> DecodedText:
-    """The normalised text of a file, as the index and the highlighter see it."""
-    decoded = read_format(path, path.read_bytes())
+    """The normalised text of a file, as the index and the highlighter see it.
+
+    Read with the same guards as indexing (index.text.file_bytes): raises UndecodableFile or
+    OSError rather than block on a pipe or read a device without end."""
+    decoded = read_format(path, read_file_bytes(path).data)
     return DecodedText(normalize_text(decoded.text), decoded.encoding)
 
 
@@ -61,10 +70,8 @@ def read_or_skip(path: str) -> Document | SkippedFile:
 
 def read_document(path: Path) -> Document:
     """Read one file into a Document; raises UndecodableFile or OSError with the reason."""
-    stat = path.stat()
-    if stat.st_size > MAX_FILE_BYTES:
-        raise UndecodableFile(f"too large ({stat.st_size // (1024 * 1024)} MB)")
-    data = path.read_bytes()
+    read = read_file_bytes(path)
+    data = read.data
     decoded = read_format(path, data)
     text = normalize_text(decoded.text)
     return Document(
@@ -72,8 +79,8 @@ def read_document(path: Path) -> Document:
         title=title_of(text),
         date=date_of(text),
         text=text,
-        size=stat.st_size,
-        mtime=stat.st_mtime,
+        size=read.size,
+        mtime=read.mtime,
         content_hash=hashlib.blake2b(data, digest_size=16).hexdigest(),
         encoding=decoded.encoding,
     )
