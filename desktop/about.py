@@ -20,6 +20,7 @@ APP_TITLE = "Tìm Tin"
 
 
 def about_text(index_dir: Path, doc_count: int) -> str:
+    """The About box's rich text: version, index location and size, licences."""
     tagline = translate("MainWindow", "Offline full-text search and reading for Vietnamese text.")
     location = translate("MainWindow", "Index location:")
     documents = translate("MainWindow", "Documents:")

@@ -31,10 +31,10 @@ from PySide6.QtWidgets import QApplication
 from desktop.i18n import Translations
 from desktop.main_window import MainWindow
 from desktop.settings import Settings
-from index import __version__
+from index import __version__, logger
 from index.paths import default_index_dir, resources_dir
 
-log = logging.getLogger("timtin.desktop")
+log = logger(__name__)
 
 ORGANIZATION = "timtin"
 APPLICATION = "timtin"
@@ -48,7 +48,7 @@ WAIT_MS = 60_000
 
 # Qt chatter that says nothing to a user: the offscreen platform cannot size native windows.
 QUIET_QT_MESSAGES = ("This plugin does not support propagateSizeHints()",)
-qt_log = logging.getLogger("timtin.qt")
+qt_log = logging.getLogger("timtin.desktop.qt")
 
 
 # -- application setup --------------------------------------------------------------------
@@ -73,6 +73,7 @@ def _headless() -> bool:
 
 
 def covers_vietnamese(font: QFont) -> bool:
+    """True when `font` has every Vietnamese letter (every vowel with every tone, and đ)."""
     metrics = QFontMetrics(font)
     return all(metrics.inFontUcs4(ord(ch)) for ch in VIETNAMESE_SAMPLE)
 
@@ -108,6 +109,7 @@ def choose_font(app: QApplication) -> QFont:
 
 
 def load_style_sheet(app: QApplication) -> None:
+    """Apply resources/timtin.qss to `app`; without it the platform style stays."""
     path = resources_dir() / "timtin.qss"
     try:
         app.setStyleSheet(path.read_text(encoding="utf-8"))
@@ -165,7 +167,8 @@ def install_excepthook(window_for_errors: Callable[[], object | None]) -> None:
             message = QCoreApplication.translate(
                 "MainWindow", "Something went wrong: %1. The details are in the log."
             ).replace("%1", str(exc) or kind.__name__)
-            with contextlib.suppress(Exception):  # the window is gone; the log line is enough
+            # A window already deleted raises RuntimeError; the log line is then enough.
+            with contextlib.suppress(RuntimeError):
                 show(message, details)
 
     sys.excepthook = hook
@@ -244,7 +247,7 @@ def take_screenshot(out: Path, *, query: str, index_dir: Path | None) -> int:
 
 def _shoot(app: QApplication, window: MainWindow, out: Path, query: str) -> int:
     window.resize(*SCREENSHOT_SIZE)
-    if window.index_job.running and not _wait_for(window.index_updated):
+    if window.controller.indexing and not _wait_for(window.index_updated):
         log.error("building the index did not finish in time")
         return 1
     window.show()
@@ -254,7 +257,7 @@ def _shoot(app: QApplication, window: MainWindow, out: Path, query: str) -> int:
         if not _wait_for(window.search_painted):
             log.error("the search did not finish in time")
             return 1
-        if window.model.rowCount() and window.reader.view is None:
+        if window.results_pane.model.rowCount() and window.reader.view is None:
             _wait_for(window.document_opened)
     for _ in range(5):
         app.processEvents()
@@ -288,18 +291,18 @@ def self_test_window() -> list[str]:
             Path(scratch) / "index", Settings(store), translations, restore_query=False
         )
         try:
-            if window.index_job.running and not _wait_for(window.index_updated):
+            if window.controller.indexing and not _wait_for(window.index_updated):
                 raise RuntimeError("building the seeds' index did not finish")
-            count = window.doc_count()
+            count = window.controller.doc_count()
             if count == 0:
                 raise RuntimeError("the seeds' index is empty")
             lines.append(f"window: built the seeds' index ({count} documents)")
             window.show()
             app.processEvents()
             window.set_query("chu tich nuoc", now=True)
-            if not _wait_for(window.search_painted) or window.model.rowCount() == 0:
+            if not _wait_for(window.search_painted) or window.results_pane.model.rowCount() == 0:
                 raise RuntimeError("searching 'chu tich nuoc' showed no results")
-            lines.append(f"window: search painted {window.model.rowCount()} result(s)")
+            lines.append(f"window: search painted {window.results_pane.model.rowCount()} result(s)")
             if window.reader.view is None and not _wait_for(window.document_opened):
                 raise RuntimeError("the first result did not open in the reader")
             if window.reader.match_count == 0:

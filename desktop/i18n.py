@@ -8,14 +8,14 @@ resources/translations/timtin_vi.ts` (and `-pluralonly` for timtin_en.ts), trans
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from index import logger
 from index.paths import resources_dir
 
-log = logging.getLogger("timtin.desktop")
+log = logger(__name__)
 
 # Language names are shown in their own language, so they are never translated.
 LANGUAGES: dict[str, str] = {"vi": "Tiếng Việt", "en": "English"}
@@ -23,6 +23,7 @@ FALLBACK = "en"
 
 
 def translations_dir() -> Path:
+    """Where the .ts sources and compiled .qm catalogues live."""
     return resources_dir() / "translations"
 
 
@@ -62,6 +63,7 @@ class Translations:
         self._installed.clear()
 
     def apply(self, choice: str) -> str:
+        """Install the catalogues of `choice` ('' follows the system); the language loaded."""
         language = resolve(choice)
         self.remove()
 

@@ -40,19 +40,23 @@ class IndexingBar(QWidget):
         layout.addWidget(self.cancel_button)
 
     def label_text(self) -> str:
+        """What indexing is doing, in words: building the first index or updating it."""
         if self.building:
             return translate("MainWindow", "Building the index…")
         return translate("MainWindow", "Indexing…")
 
     def set_running(self, running: bool) -> None:
+        """Show the bar (with Cancel enabled) while indexing runs, hide it after."""
         self.setVisible(running)
         self.cancel_button.setEnabled(running)
 
     def on_indexing_started(self) -> None:
+        """A busy bar until the first progress report says how many files there are."""
         self.progress_bar.setRange(0, 0)
         self.progress_label.setText(self.label_text())
 
     def on_indexing_progress(self, done: int, total: int, current: str) -> None:
+        """Show `done` of `total`; the file just indexed is the label's tooltip."""
         if total > 0:
             self.progress_bar.setRange(0, total)
             self.progress_bar.setValue(done)
@@ -60,8 +64,10 @@ class IndexingBar(QWidget):
         self.progress_label.setToolTip(current)
 
     def show_cancelling(self) -> None:
+        """Cancel was clicked: say so, and let it be clicked only once."""
         self.cancel_button.setEnabled(False)
         self.progress_label.setText(translate("MainWindow", "Cancelling…"))
 
     def retranslate(self) -> None:
+        """Re-set the bar's texts in the current language."""
         self.cancel_button.setText(translate("MainWindow", "Cancel"))

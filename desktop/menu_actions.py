@@ -80,6 +80,7 @@ class MenuActions(QObject):
         return act
 
     def check_language(self, choice: str) -> None:
+        """Tick the language menu's entry for `choice` ('' is the system language)."""
         self.language_actions.get(choice, self.language_actions[""]).setChecked(True)
 
     def set_indexing(self, running: bool) -> None:
@@ -88,10 +89,12 @@ class MenuActions(QObject):
         self.reindex_action.setEnabled(not running)
 
     def on_match_changed(self, _current: int, total: int) -> None:
+        """Next and Previous Match work only when the reader has matches."""
         self.next_action.setEnabled(total > 0)
         self.prev_action.setEnabled(total > 0)
 
     def retranslate(self) -> None:
+        """Re-set every menu title and action text in the current language."""
         self.file_menu.setTitle(translate("MainWindow", "&File"))
         self.search_menu.setTitle(translate("MainWindow", "&Search"))
         self.view_menu.setTitle(translate("MainWindow", "&View"))

@@ -7,11 +7,18 @@ Nothing is ever loaded from outside: no images, no style sheets, no remote anyth
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QFont, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QFont,
+    QResizeEvent,
+    QShowEvent,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -25,15 +32,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.results_delegate import is_dark, muted
-from desktop.richtext import DARK, LIGHT, MarkStyle, paint_marks
+from desktop import theme
+from desktop.richtext import paint_marks
 from desktop.settings import ZOOM_RANGE
-from index import ReaderView
+from index import ReaderView, logger
 
-log = logging.getLogger("timtin.desktop")
+log = logger(__name__)
 
 ANCHOR_PREFIX = "match-"
 SAFE_SCHEMES = ("http", "https", "mailto")
+TEXT_SCALE = 1.15  # the article's text, relative to the UI font
+TITLE_SCALE = 1.35
+ZOOM_STEP = 0.1  # each zoom step adds 10% of the text size
+MIN_POINT_SIZE = 6.0
 
 
 class SafeBrowser(QTextBrowser):
@@ -47,9 +58,11 @@ class SafeBrowser(QTextBrowser):
         self.anchorClicked.connect(self.on_anchor_clicked)
 
     def loadResource(self, kind: int, name: QUrl | str) -> Any:
+        """Nothing: the reader shows only the engine's text."""
         return None  # no images, no style sheets, nothing from disk or network
 
     def on_anchor_clicked(self, url: QUrl) -> None:
+        """Open a clicked web or mail link in the user's browser; ignore anything else."""
         # Only a deliberate click on a web or mail link leaves the app, in the user's browser.
         if url.scheme().lower() in SAFE_SCHEMES:
             QDesktopServices.openUrl(url)
@@ -113,16 +126,30 @@ class ReaderPane(QWidget):
         self._ranges: list[tuple[int, int]] = []
         self._current = 0
         self._zoom = 0
-        self._base_point_size = self.font().pointSizeF() * 1.15
+        self._base_point_size = self.font().pointSizeF() * TEXT_SCALE
         self._placeholder_text = ""
 
+        self._build_heading()
+        self._build_navigation()
+        self._build_header()
+        self._build_browser()
+        self._build_placeholder()
+        self._lay_out()
+        self._apply_font()
+        self.retranslate()
+        self.clear()
+
+    # -- the steps of __init__ -----------------------------------------------------------------
+
+    def _build_heading(self) -> None:
+        """The title (larger, semi-bold) and the date · path · encoding line under it."""
         self.title_label = QLabel(self)
         self.title_label.setObjectName("readerTitle")
         self.title_label.setWordWrap(True)
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         title_font = QFont(self.font())
-        title_font.setPointSizeF(self.font().pointSizeF() * 1.35)
+        title_font.setPointSizeF(self.font().pointSizeF() * TITLE_SCALE)
         title_font.setWeight(QFont.Weight.DemiBold)
         self.title_label.setFont(title_font)
         self.title_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
@@ -133,6 +160,8 @@ class ReaderPane(QWidget):
         self.meta_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.meta_label.setWordWrap(True)
 
+    def _build_navigation(self) -> None:
+        """Previous and next match buttons around the "3 / 12" counter."""
         self.prev_button = QToolButton(self)
         self.prev_button.setArrowType(Qt.ArrowType.UpArrow)
         self.prev_button.setAutoRaise(True)
@@ -146,6 +175,8 @@ class ReaderPane(QWidget):
         self.counter_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.counter_label.setMinimumWidth(64)
 
+    def _build_header(self) -> None:
+        """The heading on the left, the match navigation top right."""
         nav = QHBoxLayout()
         nav.setSpacing(2)
         nav.addWidget(self.prev_button)
@@ -168,17 +199,23 @@ class ReaderPane(QWidget):
         header_row.setContentsMargins(16, 12, 10, 12)
         self._header_row = header_row
 
+    def _build_browser(self) -> None:
+        """The article itself, in a browser that loads nothing."""
         self.browser = SafeBrowser(self)
         self.browser.setObjectName("readerBrowser")
         self.browser.setFrameShape(QFrame.Shape.NoFrame)
         self.browser.document().setDocumentMargin(16)
 
+    def _build_placeholder(self) -> None:
+        """The hint (or the reason) shown when no document is open."""
         self.placeholder = QLabel(self)
         self.placeholder.setObjectName("readerPlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.placeholder.setContentsMargins(24, 24, 24, 24)
 
+    def _lay_out(self) -> None:
+        """Header, rule and browser make the article; a stack shows it or the placeholder."""
         line = QFrame(self)
         line.setFrameShape(QFrame.Shape.HLine)
         line.setFrameShadow(QFrame.Shadow.Plain)
@@ -200,29 +237,30 @@ class ReaderPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
 
-        self._apply_font()
-        self.retranslate()
-        self.clear()
-
     # -- state -----------------------------------------------------------------------------
 
     @property
     def view(self) -> ReaderView | None:
+        """The document shown; None while the placeholder is."""
         return self._view
 
     @property
     def current_match(self) -> int:
+        """The emphasised match, 1-based; 0 when there is none."""
         return self._current
 
     @property
     def match_count(self) -> int:
+        """How many matches the shown document has."""
         return len(self._ranges)
 
     @property
     def match_ranges(self) -> list[tuple[int, int]]:
+        """Document positions (start, end) of every match, in order."""
         return list(self._ranges)
 
     def current_match_text(self) -> str:
+        """The text of the emphasised match, as laid out in the reader."""
         if not self._current:
             return ""
         start, end = self._ranges[self._current - 1]
@@ -231,8 +269,8 @@ class ReaderPane(QWidget):
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         return cursor.selectedText()
 
-    def _mark_style(self) -> MarkStyle:
-        return DARK if is_dark(self.palette()) else LIGHT
+    def _mark_style(self) -> theme.MarkStyle:
+        return theme.mark_style(self.palette())
 
     # -- showing ---------------------------------------------------------------------------
 
@@ -287,8 +325,8 @@ class ReaderPane(QWidget):
         fmt = QTextCharFormat()
         fmt.setBackground(QColor(style.current_background))
         fmt.setForeground(QColor(style.current_foreground))
-        selection.cursor = cursor  # type: ignore[attr-defined]
-        selection.format = fmt  # type: ignore[attr-defined]
+        selection.cursor = cursor
+        selection.format = fmt
         self.browser.setExtraSelections([selection])
         self._scroll_to(start)
         self._update_nav()
@@ -330,15 +368,18 @@ class ReaderPane(QWidget):
             + 4
         )
 
-    def resizeEvent(self, event: Any) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Re-fit the header's labels to the new width."""
         super().resizeEvent(event)
         self._fit_header()
 
     def next_match(self) -> None:
+        """Go to the next match, wrapping after the last."""
         if self._ranges:
             self.go_to_match(self._current + 1)
 
     def previous_match(self) -> None:
+        """Go to the previous match, wrapping before the first."""
         if self._ranges:
             self.go_to_match(self._current - 1)
 
@@ -357,9 +398,11 @@ class ReaderPane(QWidget):
 
     @property
     def zoom(self) -> int:
+        """Zoom steps away from the normal text size."""
         return self._zoom
 
     def set_zoom(self, steps: int) -> None:
+        """Set the text size `steps` away from normal (clamped), keeping the match in view."""
         low, high = ZOOM_RANGE
         self._zoom = max(low, min(high, steps))
         self._apply_font()
@@ -367,14 +410,18 @@ class ReaderPane(QWidget):
             self._scroll_to(self._ranges[self._current - 1][0])
 
     def zoom_in(self) -> None:
+        """One step larger."""
         self.set_zoom(self._zoom + 1)
 
     def zoom_out(self) -> None:
+        """One step smaller."""
         self.set_zoom(self._zoom - 1)
 
     def _apply_font(self) -> None:
         font = QFont(self.font())
-        font.setPointSizeF(max(6.0, self._base_point_size * (1 + 0.1 * self._zoom)))
+        font.setPointSizeF(
+            max(MIN_POINT_SIZE, self._base_point_size * (1 + ZOOM_STEP * self._zoom))
+        )
         self.browser.document().setDefaultFont(font)
         self.browser.setFont(font)
 
@@ -384,20 +431,26 @@ class ReaderPane(QWidget):
         return self.tr("Select a result to read it here.")
 
     def retranslate(self) -> None:
+        """Re-set the pane's texts in the current language."""
         self.prev_button.setToolTip(self.tr("Previous match (Shift+F3)"))
         self.next_button.setToolTip(self.tr("Next match (F3)"))
         if not self._placeholder_text:
             self.placeholder.setText(self._default_placeholder())
 
+    def _apply_muted(self) -> None:
+        colour = theme.muted(self.palette()).name()
+        self.meta_label.setStyleSheet(f"color: {colour};")
+        self.placeholder.setStyleSheet(f"color: {colour};")
+
     def changeEvent(self, event: QEvent) -> None:
+        """Re-set texts on a language change, the secondary colour on a palette change."""
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         elif event.type() == QEvent.Type.PaletteChange:
-            self.meta_label.setStyleSheet(f"color: {muted(self.palette()).name()};")
-            self.placeholder.setStyleSheet(f"color: {muted(self.palette()).name()};")
+            self._apply_muted()
         super().changeEvent(event)
 
-    def showEvent(self, event: Any) -> None:
-        self.meta_label.setStyleSheet(f"color: {muted(self.palette()).name()};")
-        self.placeholder.setStyleSheet(f"color: {muted(self.palette()).name()};")
+    def showEvent(self, event: QShowEvent) -> None:
+        """Colour the secondary texts for the palette the pane is shown with."""
+        self._apply_muted()
         super().showEvent(event)

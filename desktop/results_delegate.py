@@ -11,7 +11,6 @@ from collections import OrderedDict
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
-    QColor,
     QFont,
     QFontMetrics,
     QPainter,
@@ -21,8 +20,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from desktop import theme
 from desktop.results_model import Role
-from desktop.richtext import DARK, LIGHT, paint_marks
+from desktop.richtext import paint_marks
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -31,21 +31,7 @@ PAD_Y = 9
 GAP = 3
 SNIPPET_LINES = 3
 CACHE_SIZE = 256
-
-
-def is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Base).lightness() < 128
-
-
-def muted(palette: QPalette) -> QColor:
-    """A secondary text colour: halfway between text and background."""
-    text = palette.color(QPalette.ColorRole.Text)
-    base = palette.color(QPalette.ColorRole.Base)
-    return QColor(
-        (text.red() * 3 + base.red() * 2) // 5,
-        (text.green() * 3 + base.green() * 2) // 5,
-        (text.blue() * 3 + base.blue() * 2) // 5,
-    )
+ACCENT_BAR_WIDTH = 3
 
 
 class ResultDelegate(QStyledItemDelegate):
@@ -89,7 +75,7 @@ class ResultDelegate(QStyledItemDelegate):
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         doc.setDefaultTextOption(option)
-        doc.setHtml(paint_marks(html, DARK if dark else LIGHT))
+        doc.setHtml(paint_marks(html, theme.DARK if dark else theme.LIGHT))
         doc.setTextWidth(width)
         self._docs[key] = doc
         if len(self._docs) > CACHE_SIZE:
@@ -97,6 +83,7 @@ class ResultDelegate(QStyledItemDelegate):
         return doc
 
     def clear_cache(self) -> None:
+        """Forget the laid-out snippets (a new result set is coming)."""
         self._docs.clear()
 
     @staticmethod
@@ -121,6 +108,7 @@ class ResultDelegate(QStyledItemDelegate):
     # -- QStyledItemDelegate ---------------------------------------------------------------
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        """Title, folder and up to SNIPPET_LINES of snippet, padded."""
         base = option.font
         width = self._text_width(option)
         title_h = QFontMetrics(self._title_font(base)).height()
@@ -128,96 +116,108 @@ class ResultDelegate(QStyledItemDelegate):
         snippet = index.data(Role.SNIPPET) or ""
         snippet_h = 0
         if snippet:
-            doc = self._snippet_doc(snippet, base, width, is_dark(option.palette))
+            doc = self._snippet_doc(snippet, base, width, theme.is_dark(option.palette))
             snippet_h = GAP + self._snippet_height(doc, base)
         height = PAD_Y + title_h + GAP + meta_h + snippet_h + PAD_Y
         return QSize(width + 2 * PAD_X, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        """Background, title and date, folder, then the snippet: one step each."""
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        palette = opt.palette
-        rect = QRect(opt.rect)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        hovered = bool(opt.state & QStyle.StateFlag.State_MouseOver)
-        dark = is_dark(palette)
-
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        self._draw_background(painter, opt)
+        # The text column: padded left and right; each step returns where the next one starts.
+        area = QRect(opt.rect).adjusted(PAD_X, PAD_Y, -PAD_X, 0)
+        y = self._draw_title_and_date(painter, opt, index, area, area.top())
+        y = self._draw_folder(painter, opt, index, area, y)
+        self._draw_snippet(painter, opt, index, area, y)
+        painter.restore()
 
-        # A tinted background and an accent bar instead of the platform's solid highlight,
-        # so the snippet's marks stay readable on the selected row.
-        accent = palette.color(QPalette.ColorRole.Highlight)
+    # -- the steps of paint() ----------------------------------------------------------------
+
+    @staticmethod
+    def _draw_background(painter: QPainter, opt: QStyleOptionViewItem) -> None:
+        """The base, a tint and an accent bar when selected (or a fainter tint when hovered),
+        and the separator below: the platform's solid highlight would hide the snippet's marks."""
+        palette = opt.palette
+        rect = QRect(opt.rect)
         painter.fillRect(rect, palette.color(QPalette.ColorRole.Base))
-        if selected:
-            tint = QColor(accent)
-            tint.setAlpha(60 if dark else 38)
-            painter.fillRect(rect, tint)
-            painter.fillRect(QRect(rect.left(), rect.top(), 3, rect.height()), accent)
-        elif hovered:
-            tint = QColor(accent)
-            tint.setAlpha(16)
-            painter.fillRect(rect, tint)
-        separator = QColor(palette.color(QPalette.ColorRole.Mid))
-        separator.setAlpha(90)
-        painter.setPen(separator)
+        if opt.state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(rect, theme.selected_tint(palette))
+            bar = QRect(rect.left(), rect.top(), ACCENT_BAR_WIDTH, rect.height())
+            painter.fillRect(bar, theme.accent(palette))
+        elif opt.state & QStyle.StateFlag.State_MouseOver:
+            painter.fillRect(rect, theme.hover_tint(palette))
+        painter.setPen(theme.separator(palette))
         painter.drawLine(rect.left() + PAD_X, rect.bottom(), rect.right() - PAD_X, rect.bottom())
 
-        base = opt.font
-        left = rect.left() + PAD_X
-        width = rect.width() - 2 * PAD_X
-        y = rect.top() + PAD_Y
-        text_color = palette.color(QPalette.ColorRole.Text)
-        soft = muted(palette)
-
-        # Title, with the date right-aligned on the same line.
-        meta_font = self._meta_font(base)
-        meta_fm = QFontMetrics(meta_font)
+    def _draw_title_and_date(
+        self, painter: QPainter, opt: QStyleOptionViewItem, index: _Index, area: QRect, y: int
+    ) -> int:
+        """The title, elided at the right, with the date right-aligned on the same line."""
+        meta_font = self._meta_font(opt.font)
         date = index.data(Role.DATE) or ""
-        date_w = meta_fm.horizontalAdvance(date) + 12 if date else 0
-        title_font = self._title_font(base)
+        date_w = QFontMetrics(meta_font).horizontalAdvance(date) + 12 if date else 0
+        title_font = self._title_font(opt.font)
         title_fm = QFontMetrics(title_font)
         title = title_fm.elidedText(
-            index.data(Role.TITLE) or "", Qt.TextElideMode.ElideRight, max(10, width - date_w)
+            index.data(Role.TITLE) or "",
+            Qt.TextElideMode.ElideRight,
+            max(10, area.width() - date_w),
         )
         painter.setFont(title_font)
-        painter.setPen(text_color)
-        title_rect = QRect(left, y, width - date_w, title_fm.height())
+        painter.setPen(opt.palette.color(QPalette.ColorRole.Text))
+        title_rect = QRect(area.left(), y, area.width() - date_w, title_fm.height())
         painter.drawText(
             title_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), title
         )
         if date:
             painter.setFont(meta_font)
-            painter.setPen(soft)
-            date_rect = QRect(left + width - date_w, y, date_w, title_fm.height())
+            painter.setPen(theme.muted(opt.palette))
+            date_rect = QRect(area.left() + area.width() - date_w, y, date_w, title_fm.height())
             painter.drawText(
                 date_rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), date
             )
-        y += title_fm.height() + GAP
+        return y + title_fm.height() + GAP
 
-        # Folder, elided in the middle so both the root and the last folder stay visible.
-        folder = index.data(Role.FOLDER) or ""
-        painter.setFont(meta_font)
-        painter.setPen(soft)
-        folder_text = meta_fm.elidedText(folder, Qt.TextElideMode.ElideMiddle, width)
-        painter.drawText(
-            QRect(left, y, width, meta_fm.height()),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            folder_text,
+    def _draw_folder(
+        self, painter: QPainter, opt: QStyleOptionViewItem, index: _Index, area: QRect, y: int
+    ) -> int:
+        """The folder, elided in the middle so both the root and the last folder stay visible."""
+        meta_font = self._meta_font(opt.font)
+        meta_fm = QFontMetrics(meta_font)
+        folder = meta_fm.elidedText(
+            index.data(Role.FOLDER) or "", Qt.TextElideMode.ElideMiddle, area.width()
         )
-        y += meta_fm.height()
+        painter.setFont(meta_font)
+        painter.setPen(theme.muted(opt.palette))
+        painter.drawText(
+            QRect(area.left(), y, area.width(), meta_fm.height()),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            folder,
+        )
+        return y + meta_fm.height()
 
+    def _draw_snippet(
+        self, painter: QPainter, opt: QStyleOptionViewItem, index: _Index, area: QRect, y: int
+    ) -> None:
+        """The engine's snippet with its marks, clipped to its first SNIPPET_LINES lines."""
         snippet = index.data(Role.SNIPPET) or ""
-        if snippet:
-            y += GAP
-            doc = self._snippet_doc(snippet, base, self._text_width(option), dark)
-            height = self._snippet_height(doc, base)
-            painter.translate(left, y)
-            clip = QRectF(0, 0, width, height)
-            painter.setClipRect(clip)
-            context = QAbstractTextDocumentLayout.PaintContext()
-            context.palette.setColor(QPalette.ColorRole.Text, text_color)
-            context.clip = clip
-            doc.documentLayout().draw(painter, context)
-        painter.restore()
+        if not snippet:
+            return
+        y += GAP
+        dark = theme.is_dark(opt.palette)
+        doc = self._snippet_doc(snippet, opt.font, self._text_width(opt), dark)
+        height = self._snippet_height(doc, opt.font)
+        painter.translate(area.left(), y)
+        clip = QRectF(0, 0, area.width(), height)
+        painter.setClipRect(clip)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette.setColor(
+            QPalette.ColorRole.Text, opt.palette.color(QPalette.ColorRole.Text)
+        )
+        context.clip = clip
+        doc.documentLayout().draw(painter, context)

@@ -18,6 +18,8 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class Role(IntEnum):
+    """The model's custom roles: one per field of a hit a delegate or a test reads."""
+
     HIT = Qt.ItemDataRole.UserRole + 1
     TITLE = Qt.ItemDataRole.UserRole + 2
     DATE = Qt.ItemDataRole.UserRole + 3
@@ -43,6 +45,7 @@ class ResultsModel(QAbstractListModel):
 
     @property
     def result(self) -> SearchResult | None:
+        """The search result whose hits are the rows; None when empty."""
         return self._result
 
     def set_total(self, total: int) -> None:
@@ -51,23 +54,28 @@ class ResultsModel(QAbstractListModel):
             self._result = replace(self._result, total=total, total_exact=True)
 
     def set_result(self, result: SearchResult | None) -> None:
+        """Show the hits of `result` (None: no rows), replacing every row."""
         self.beginResetModel()
         self._result = result
         self._hits = list(result.hits) if result is not None else []
         self.endResetModel()
 
     def clear(self) -> None:
+        """No rows."""
         self.set_result(None)
 
     def hit(self, row: int) -> Hit | None:
+        """The hit in `row`, or None outside the rows."""
         return self._hits[row] if 0 <= row < len(self._hits) else None
 
     # -- QAbstractListModel ----------------------------------------------------------------
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """One row per hit; the list has no children."""
         return 0 if parent.isValid() else len(self._hits)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
+        """Rows are enabled and selectable, never editable."""
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return (
@@ -77,6 +85,7 @@ class ResultsModel(QAbstractListModel):
         )
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """The field of a hit under `role` (display, tooltip, accessible text or a Role)."""
         if not index.isValid() or index.parent().isValid() or index.column() != 0:
             return None
         hit = self.hit(index.row())
@@ -103,6 +112,7 @@ class ResultsModel(QAbstractListModel):
         return None
 
     def roleNames(self) -> dict[int, QByteArray]:
+        """Qt's role names plus ours, lower-cased."""
         names = super().roleNames()
         for role in Role:
             names[int(role)] = QByteArray(role.name.lower().encode())

@@ -26,10 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.results_delegate import ResultDelegate, muted
+from desktop import theme
+from desktop.results_delegate import ResultDelegate
 from desktop.results_model import ResultsModel
+from desktop.status_texts import LinkAction, link_href, parse_link
 from desktop.widgets import Banner, ChipBar
-from index import SearchResult
+from index import SearchResult, logger
+
+log = logger(__name__)
 
 # The window's parts share its translation context, "MainWindow", so one catalogue entry per text.
 translate = QCoreApplication.translate
@@ -46,7 +50,7 @@ class ResultsPane(QWidget):
     """Banner, notes and chips above a stack of the results list and the empty-state message."""
 
     hit_chosen = Signal(int)  # row made current or activated in the list
-    link_activated = Signal(str)  # "query:…" or "action:…" clicked in the notes or the message
+    link_activated = Signal(object, str)  # LinkAction and its argument, clicked in a text
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,7 +64,7 @@ class ResultsPane(QWidget):
         self.info_label.setObjectName("queryInfo")
         self.info_label.setTextFormat(Qt.TextFormat.RichText)
         self.info_label.setWordWrap(True)
-        self.info_label.linkActivated.connect(self.link_activated)
+        self.info_label.linkActivated.connect(self.on_link_activated)
         self.info_label.hide()
         self.chips = ChipBar(self)
 
@@ -85,7 +89,7 @@ class ResultsPane(QWidget):
         self.empty_label.setWordWrap(True)
         self.empty_label.setTextFormat(Qt.TextFormat.RichText)
         self.empty_label.setContentsMargins(24, 24, 24, 24)
-        self.empty_label.linkActivated.connect(self.link_activated)
+        self.empty_label.linkActivated.connect(self.on_link_activated)
 
         self.results_stack = QStackedWidget(self)
         self.results_stack.addWidget(self.empty_label)
@@ -124,13 +128,14 @@ class ResultsPane(QWidget):
             )
 
     def clear(self) -> None:
+        """No results, no notes, no chips."""
         self.model.clear()
         self.info_label.hide()
         self.chips.set_variants([])
 
     def show_message(self, title: str, body: str) -> None:
         """Put a title and a muted body (both rich text) where the list would be."""
-        colour = muted(self.palette()).name()
+        colour = theme.muted(self.palette()).name()
         self.empty_label.setText(
             f'<p style="font-size:large; font-weight:600;">{title}</p>'
             f'<p style="color:{colour};">{body}</p>'
@@ -152,19 +157,31 @@ class ResultsPane(QWidget):
         self.chips.set_variants(list(result.variants))
 
     def retranslate(self) -> None:
+        """Re-set the pane's own texts in the current language."""
         self.chips.caption.setText(translate("MainWindow", "Accented forms:"))
 
     # -- choosing a hit ------------------------------------------------------------------------
 
     def current_row(self) -> int:
+        """The selected row, -1 when none."""
         return self.list_view.currentIndex().row()
 
     def on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        """A row became current (click, keys): it is the hit to read."""
         if current.isValid():
             self.hit_chosen.emit(current.row())
 
     def on_activated(self, index: QModelIndex) -> None:
+        """A row was activated (double-click, Enter in the list): read it again."""
         self.hit_chosen.emit(index.row())
+
+    def on_link_activated(self, href: str) -> None:
+        """A link in the notes or the message was clicked: announce what it asks for."""
+        parsed = parse_link(href)
+        if parsed is None:
+            log.debug("ignored a link the window never makes: %r", href)
+            return
+        self.link_activated.emit(*parsed)
 
     def follow_keys_of(self, field: QWidget) -> None:
         """Let Up, Down, PageUp and PageDown typed in `field` move through the results."""
@@ -172,6 +189,7 @@ class ResultsPane(QWidget):
         field.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Move through the results on the navigation keys typed in the followed field."""
         if (
             watched is self._key_source
             and event.type() == QEvent.Type.KeyPress
@@ -184,6 +202,7 @@ class ResultsPane(QWidget):
         return super().eventFilter(watched, event)
 
     def move_selection(self, key: int) -> None:
+        """Select the row `key` (one of NAV_STEPS) moves to, clamped to the list."""
         rows = self.model.rowCount()
         current = self.current_row()
         step = NAV_STEPS[Qt.Key(key)]
@@ -196,5 +215,5 @@ class ResultsPane(QWidget):
 
 def query_link(query: str) -> str:
     """A query as a bold italic link that searches for it when clicked."""
-    escaped = html.escape(query)
-    return f'<a href="query:{escaped}"><b><i>{escaped}</i></b></a>'
+    href = html.escape(link_href(LinkAction.QUERY, query))
+    return f'<a href="{href}"><b><i>{html.escape(query)}</i></b></a>'

@@ -1,35 +1,18 @@
 """Turn the engine's highlighted HTML into Qt rich text: `<mark>` becomes a styled span.
 
-Qt's rich-text subset has no `<mark>`, so painting it is the window's job, not the engine's.
+Qt's rich-text subset has no `<mark>`, so painting it is the window's job, not the engine's;
+the colours come from `desktop.theme`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from desktop.theme import LIGHT, MarkStyle
 
 _MARK_OPEN = re.compile(r"<mark(?:\s[^>]*)?>", re.IGNORECASE)
 _MARK_CLOSE = re.compile(r"</mark\s*>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
-
-
-@dataclass(frozen=True)
-class MarkStyle:
-    """Colours of a highlighted match; `current_*` emphasise the match the reader is on."""
-
-    background: str = "#ffe38a"
-    foreground: str = "#1f1f1f"
-    current_background: str = "#ff9f1a"
-    current_foreground: str = "#000000"
-
-
-LIGHT = MarkStyle()
-DARK = MarkStyle(
-    background="#7a5c00",
-    foreground="#ffffff",
-    current_background="#ff9f1a",
-    current_foreground="#000000",
-)
 
 
 def paint_marks(html: str, style: MarkStyle = LIGHT, *, bold: bool = False) -> str:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QWidget
 
 from desktop.widgets import SearchField
+from index import SortOrder
 
 # The window's parts share its translation context, "MainWindow", so one catalogue entry per text.
 translate = QCoreApplication.translate
@@ -29,8 +30,8 @@ class SearchBar(QWidget):
         self.accent_box.setObjectName("accentToggle")
         self.sort_box = QComboBox(self)
         self.sort_box.setObjectName("sortBox")
-        self.sort_box.addItem("", "relevance")
-        self.sort_box.addItem("", "date")
+        for order in SortOrder:  # texts come in retranslate(), in this order
+            self.sort_box.addItem("", order.value)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
@@ -40,13 +41,19 @@ class SearchBar(QWidget):
         layout.addWidget(self.sort_box)
 
     def query(self) -> str:
+        """What was typed, without surrounding spaces."""
         return self.field.text().strip()
 
     def exact(self) -> bool:
+        """True when Match accents is ticked."""
         return self.accent_box.isChecked()
 
-    def current_sort(self) -> str:
-        return str(self.sort_box.currentData() or "relevance")
+    def current_sort(self) -> SortOrder:
+        """The chosen sort order."""
+        try:
+            return SortOrder(self.sort_box.currentData())
+        except ValueError:  # no item chosen
+            return SortOrder.RELEVANCE
 
     def set_exact_quietly(self, checked: bool) -> None:
         """Tick or clear Match accents without announcing it (no search starts)."""
@@ -54,16 +61,19 @@ class SearchBar(QWidget):
         self.accent_box.setChecked(checked)
         self.accent_box.blockSignals(False)
 
-    def set_sort_quietly(self, sort: str) -> None:
+    def set_sort_quietly(self, sort: SortOrder) -> None:
+        """Choose a sort order without announcing it (no search starts)."""
         self.sort_box.blockSignals(True)
-        self.sort_box.setCurrentIndex(max(0, self.sort_box.findData(sort)))
+        self.sort_box.setCurrentIndex(max(0, self.sort_box.findData(SortOrder(sort).value)))
         self.sort_box.blockSignals(False)
 
     def focus_field(self) -> None:
+        """Put the cursor in the field with its text selected, ready to type over."""
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Esc in a non-empty field clears it (an empty field lets Esc through)."""
         if (
             watched is self.field
             and event.type() == QEvent.Type.KeyPress
@@ -76,6 +86,7 @@ class SearchBar(QWidget):
         return super().eventFilter(watched, event)
 
     def retranslate(self) -> None:
+        """Re-set the bar's texts in the current language."""
         self.field.setPlaceholderText(
             translate("MainWindow", "Search — type with or without accents")
         )

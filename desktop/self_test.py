@@ -32,9 +32,11 @@ class SelfTest:
         self.failures: list[str] = []
 
     def say(self, line: str) -> None:
+        """Print one line of the report."""
         print(line, file=self.out, flush=True)
 
     def check(self, name: str, run: Callable[[], str | list[str]]) -> bool:
+        """Run one named check and report it; False (and remembered) if it failed."""
         started = time.perf_counter()
         try:
             detail = run()
@@ -53,6 +55,7 @@ class SelfTest:
 
 
 def check_seeds() -> str:
+    """The bundled seeds are there, the Lương Cường article among them."""
     seeds = sorted(seeds_dir().glob("*.txt"))
     if not any(seed.name.startswith(LEADER_PREFIX) for seed in seeds):
         raise AssertionError(f"no {LEADER_PREFIX}… seed in {seeds_dir()}")
@@ -60,6 +63,7 @@ def check_seeds() -> str:
 
 
 def check_index(index_dir: Path, procs: int) -> str:
+    """The seeds index in `procs` processes, every seed added and none skipped."""
     report = update_index([seeds_dir()], index_dir, rebuild=True, procs=procs)
     seeds = len(list(seeds_dir().glob("*.txt")))
     if report.skipped or report.added != seeds:
@@ -69,6 +73,7 @@ def check_index(index_dir: Path, procs: int) -> str:
 
 
 def check_query(engine: Engine, query: str) -> str:
+    """`query` finds the Lương Cường article first."""
     result = engine.search(query)
     if not result.hits:
         raise AssertionError(f"no hits for {query!r}")
@@ -96,6 +101,7 @@ def check_highlight(engine: Engine) -> str:
 
 
 def check_window() -> list[str]:
+    """The window opens, builds, searches, reads and paints (see app.self_test_window)."""
     from desktop.app import self_test_window
 
     return [line.removeprefix("window: ") for line in self_test_window()]
@@ -121,8 +127,8 @@ def run_self_test(out: TextIO | None = None) -> int:
                 test.check("highlight", lambda: check_highlight(engine))
             finally:
                 engine.close()
-        # Worker processes, the path big folders take (index.indexing.parallel_build): works frozen only
-        # with freeze_support() and importable analyzers.
+        # Worker processes, the path big folders take (index.indexing.parallel_build): works
+        # frozen only with freeze_support() and importable analyzers.
         test.check("parallel index", lambda: check_index(Path(scratch) / "parallel", 2))
     test.check("window", check_window)
     if test.failures:

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from index import SortOrder
 from index.paths import portable_dir
 
-SORTS = ("relevance", "date")
+SORTS = tuple(SortOrder)
 PORTABLE_SETTINGS_FILE = "settings.ini"
 ZOOM_RANGE = (-5, 20)
 
@@ -30,9 +31,11 @@ class Settings:
 
     @property
     def store(self) -> QSettings:
+        """The QSettings store behind these accessors."""
         return self._store
 
     def sync(self) -> None:
+        """Write pending changes to disk."""
         self._store.sync()
 
     # -- helpers ---------------------------------------------------------------------------
@@ -53,9 +56,11 @@ class Settings:
 
     def _int(self, key: str, default: int) -> int:
         value = self._store.value(key, default)
+        if not isinstance(value, int | float | str):
+            return default
         try:
-            return int(value)  # type: ignore[call-overload]
-        except (TypeError, ValueError):
+            return int(value)
+        except (ValueError, OverflowError):
             return default
 
     def _bytes(self, key: str) -> QByteArray:
@@ -66,6 +71,7 @@ class Settings:
 
     @property
     def geometry(self) -> QByteArray:
+        """The window's saved geometry (empty when never saved)."""
         return self._bytes("window/geometry")
 
     @geometry.setter
@@ -74,6 +80,7 @@ class Settings:
 
     @property
     def window_state(self) -> QByteArray:
+        """The window's saved toolbar and dock state."""
         return self._bytes("window/state")
 
     @window_state.setter
@@ -82,6 +89,7 @@ class Settings:
 
     @property
     def splitter(self) -> QByteArray:
+        """The saved sizes of the results and reader panes."""
         return self._bytes("window/splitter")
 
     @splitter.setter
@@ -92,6 +100,7 @@ class Settings:
 
     @property
     def last_query(self) -> str:
+        """What was in the search field when the window last closed."""
         return self._str("search/last_query")
 
     @last_query.setter
@@ -100,6 +109,7 @@ class Settings:
 
     @property
     def exact(self) -> bool:
+        """Match accents."""
         return self._bool("search/exact", False)
 
     @exact.setter
@@ -107,18 +117,20 @@ class Settings:
         self._store.setValue("search/exact", bool(value))
 
     @property
-    def sort(self) -> str:
-        value = self._str("search/sort", SORTS[0])
-        return value if value in SORTS else SORTS[0]
+    def sort(self) -> SortOrder:
+        """How results are ordered; the first order for anything unknown."""
+        value = self._str("search/sort", SORTS[0].value)
+        return SortOrder(value) if value in SORTS else SORTS[0]
 
     @sort.setter
-    def sort(self, value: str) -> None:
-        self._store.setValue("search/sort", value if value in SORTS else SORTS[0])
+    def sort(self, value: SortOrder | str) -> None:
+        self._store.setValue("search/sort", str(value) if value in SORTS else SORTS[0].value)
 
     # -- reading and language --------------------------------------------------------------
 
     @property
     def zoom(self) -> int:
+        """The reader's zoom steps, within ZOOM_RANGE."""
         low, high = ZOOM_RANGE
         return max(low, min(high, self._int("reader/zoom", 0)))
 
@@ -157,4 +169,5 @@ class Settings:
         self._store.setValue("collection/folders", list(dict.fromkeys(value)))
 
     def add_folder(self, folder: str) -> None:
+        """Remember one more folder (once)."""
         self.folders = [*self.folders, folder]

@@ -6,6 +6,7 @@ Plain functions of what is known, so the wording lives in one place and needs no
 from __future__ import annotations
 
 import html
+from enum import Enum
 
 from PySide6.QtCore import QCoreApplication
 
@@ -13,6 +14,32 @@ from index import SearchResult
 
 # The window's parts share its translation context, "MainWindow", so one catalogue entry per text.
 translate = QCoreApplication.translate
+
+
+class LinkAction(Enum):
+    """What a link in the window's texts does when clicked; the value is its href's scheme part."""
+
+    QUERY = "query"  # search for the text after "query:"
+    EXACT_OFF = "action:exact-off"  # turn Match accents off
+    ADD_FOLDER = "action:add-folder"  # choose a folder to add
+
+
+def link_href(action: LinkAction, argument: str = "") -> str:
+    """The href of a link doing `action` (unescaped: escape it into the attribute)."""
+    if action is LinkAction.QUERY:
+        return f"{action.value}:{argument}"
+    return str(action.value)
+
+
+def parse_link(href: str) -> tuple[LinkAction, str] | None:
+    """The action and argument of a clicked link's href; None for a link the window never makes."""
+    scheme, colon, argument = href.partition(":")
+    if colon and scheme == LinkAction.QUERY.value:
+        return LinkAction.QUERY, argument
+    for action in LinkAction:
+        if action is not LinkAction.QUERY and href == action.value:
+            return action, ""
+    return None
 
 
 def empty_state(
@@ -43,7 +70,8 @@ def empty_state(
         tips = [translate("MainWindow", "Try fewer words, or type them without accents.")]
         if exact:
             turn_off = translate("MainWindow", "Turn off Match accents")
-            tips.append(f'<a href="action:exact-off">{turn_off}</a>')
+            href = html.escape(link_href(LinkAction.EXACT_OFF))
+            tips.append(f'<a href="{href}">{turn_off}</a>')
         return title, "<br>".join(tips)
     return "", ""
 
@@ -62,4 +90,5 @@ def result_count(result: SearchResult) -> str:
 
 
 def document_count(count: int) -> str:
+    """'2 documents', for the status bar's corner."""
     return translate("MainWindow", "%n document(s)", "", count)

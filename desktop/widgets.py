@@ -5,7 +5,7 @@ Each is plain Qt with no knowledge of the engine; the window wires them together
 
 from __future__ import annotations
 
-from typing import ClassVar
+from enum import Enum
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
@@ -19,7 +19,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import theme
 from index import Variant
+
+
+class BannerKind(Enum):
+    """How serious a banner message is; each kind has its own colours."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def colours(self) -> theme.BannerColours:
+        """The banner's colours for this kind, from the theme."""
+        return _BANNER_COLOURS[self]
+
+
+_BANNER_COLOURS = {
+    BannerKind.INFO: theme.INFO_BANNER,
+    BannerKind.WARNING: theme.WARNING_BANNER,
+    BannerKind.ERROR: theme.ERROR_BANNER,
+}
 
 
 def magnifier_icon(colour: QColor, size: int = 32) -> QIcon:
@@ -60,16 +81,10 @@ class SearchField(QLineEdit):
 class Banner(QFrame):
     """A dismissable one-line message above the results: never a modal dialog."""
 
-    STYLES: ClassVar[dict[str, tuple[str, str, str]]] = {
-        "info": ("#e8f1fb", "#1d4f82", "#b9d3ef"),
-        "warning": ("#fff6dd", "#6b4d00", "#f0d98a"),
-        "error": ("#fdecec", "#8a1c1c", "#f2bcbc"),
-    }
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("banner")
-        self.kind = "info"
+        self.kind = BannerKind.INFO
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
@@ -86,14 +101,18 @@ class Banner(QFrame):
 
     @property
     def text(self) -> str:
+        """The message shown (plain text)."""
         return self.label.text()
 
-    def show_message(self, text: str, kind: str = "info", details: str = "") -> None:
-        self.kind = kind if kind in self.STYLES else "info"
-        background, foreground, border = self.STYLES[self.kind]
+    def show_message(
+        self, text: str, kind: BannerKind = BannerKind.INFO, details: str = ""
+    ) -> None:
+        """Show `text` in the colours of `kind`; `details` (a traceback, a list) as its tooltip."""
+        self.kind = kind
+        colours = kind.colours
         self.setStyleSheet(
-            f"#banner {{ background: {background}; border: 1px solid {border};"
-            f" border-radius: 4px; }} #banner QLabel {{ color: {foreground}; }}"
+            f"#banner {{ background: {colours.background}; border: 1px solid {colours.border};"
+            f" border-radius: 4px; }} #banner QLabel {{ color: {colours.foreground}; }}"
         )
         self.label.setText(text)
         self.label.setToolTip(details)
@@ -123,9 +142,11 @@ class ChipBar(QWidget):
 
     @property
     def chips(self) -> list[QToolButton]:
+        """The chips shown, in the engine's order."""
         return list(self._chips)
 
     def set_variants(self, variants: list[Variant]) -> None:
+        """Replace the chips with one per accented form; hidden when there are none."""
         for chip in self._chips:
             self._layout.removeWidget(chip)
             chip.deleteLater()

@@ -2,29 +2,38 @@
 
 `LatestRunner` runs calls where only the newest matters (searches, opening a document): a
 newer call supersedes older ones, whose results are dropped, never delivered.  `IndexJob`
-runs one indexing run with progress and cancel.  Every `run()` catches everything.
+runs one indexing run with progress and cancel.  Every `run()` catches everything: the
+engine's expected failures become their reason, anything else is logged with its traceback.
 """
 
 from __future__ import annotations
 
-import logging
 import threading
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance
 
-from index import IndexReport, Progress
+from index import Cancelled, IndexReport, Progress, TimTinError, logger
 
-log = logging.getLogger("timtin.desktop")
+log = logger(__name__)
 
 
 def describe_error(exc: BaseException) -> str:
-    """One line for the user: the message, or the exception type when there is none."""
+    """One line for the user: the engine's reason, the message, or the exception's type."""
+    if isinstance(exc, TimTinError):
+        return exc.reason
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _tell(signal: Callable[[], SignalInstance], *args: object) -> None:
+    """Emit `signal()` from a worker thread; its owner may have been deleted during shutdown."""
+    try:
+        signal().emit(*args)
+    except RuntimeError:  # "Internal C++ object already deleted": nobody is left to tell
+        log.debug("a background result outlived its receiver", exc_info=True)
 
 
 class _Call(QRunnable):
@@ -37,18 +46,25 @@ class _Call(QRunnable):
         self._fn = fn
 
     def run(self) -> None:
+        """Call `fn` and report its result or its failure to the runner."""
+        runner, generation = self._runner, self._generation
+        if generation != runner.generation:
+            return  # superseded while it waited in the queue: not worth starting
         try:
-            if self._generation != self._runner.generation:
-                return  # superseded while it waited in the queue: not worth starting
-            try:
-                result = self._fn()
-            except Exception as exc:
-                log.exception("background call failed")
-                self._runner._call_failed.emit(self._generation, describe_error(exc))
-                return
-            self._runner._call_done.emit(self._generation, result)
-        except Exception:  # the runner went away during shutdown; nothing left to tell
-            log.debug("background call outlived its runner", exc_info=True)
+            result = self._fn()
+        except Cancelled as exc:  # a newer call superseded this one while it ran
+            log.debug("background call stopped: %s", exc.reason)
+            _tell(lambda: runner._call_failed, generation, exc.reason)
+            return
+        except (TimTinError, OSError) as exc:  # expected: a file gone, an index locked
+            log.warning("background call failed: %s", describe_error(exc))
+            _tell(lambda: runner._call_failed, generation, describe_error(exc))
+            return
+        except Exception as exc:  # a bug: logged with its traceback, reported, never raised
+            log.exception("background call failed")
+            _tell(lambda: runner._call_failed, generation, describe_error(exc))
+            return
+        _tell(lambda: runner._call_done, generation, result)
 
 
 class LatestRunner(QObject):
@@ -77,6 +93,7 @@ class LatestRunner(QObject):
 
     @property
     def generation(self) -> int:
+        """How many calls were submitted or cancelled: the newest call's number."""
         return self._generation
 
     @property
@@ -116,6 +133,8 @@ UpdateIndex = Callable[..., IndexReport]
 
 
 class _IndexRun(QRunnable):
+    """One call of `update` in the job's thread; progress, outcome and failure go to `job`."""
+
     def __init__(
         self,
         job: IndexJob,
@@ -132,33 +151,32 @@ class _IndexRun(QRunnable):
         self._index_dir = index_dir
         self._rebuild = rebuild
         self._cancel = cancel
-        self._last_report = 0.0
 
     def _progress(self, progress: Progress) -> None:
-        # Thousands of files must not flood the GUI thread: at most ~20 updates a second.
-        now = time.monotonic()
-        if progress.done < progress.total and now - self._last_report < 0.05:
-            return
-        self._last_report = now
-        self._job._progress.emit(progress.done, progress.total, progress.current)
+        # The engine already throttles its reports (~20 a second), so each one is passed on.
+        job = self._job
+        _tell(lambda: job._progress, progress.done, progress.total, progress.current)
 
     def run(self) -> None:
+        """Index, then report the IndexReport or why indexing failed."""
+        job = self._job
         try:
-            try:
-                report = self._update(
-                    self._paths,
-                    self._index_dir,
-                    rebuild=self._rebuild,
-                    progress=self._progress,
-                    cancelled=self._cancel.is_set,
-                )
-            except Exception as exc:
-                log.exception("indexing failed")
-                self._job._failed.emit(describe_error(exc))
-                return
-            self._job._done.emit(report)
-        except Exception:
-            log.debug("indexing run outlived its job", exc_info=True)
+            report = self._update(
+                self._paths,
+                self._index_dir,
+                rebuild=self._rebuild,
+                progress=self._progress,
+                cancelled=self._cancel.is_set,
+            )
+        except (TimTinError, OSError) as exc:  # expected: a locked index, a full disk
+            log.warning("indexing failed: %s", describe_error(exc))
+            _tell(lambda: job._failed, describe_error(exc))
+            return
+        except Exception as exc:  # a bug: logged with its traceback, reported, never raised
+            log.exception("indexing failed")
+            _tell(lambda: job._failed, describe_error(exc))
+            return
+        _tell(lambda: job._done, report)
 
 
 class IndexJob(QObject):
@@ -194,6 +212,7 @@ class IndexJob(QObject):
 
     @property
     def running(self) -> bool:
+        """True from `start` until the run reported back."""
         return self._running
 
     def start(
@@ -209,9 +228,11 @@ class IndexJob(QObject):
         return True
 
     def cancel(self) -> None:
+        """Ask the running indexing to stop; it keeps what it committed and reports back."""
         self._cancel.set()
 
     def wait(self, msecs: int = -1) -> bool:
+        """Block until the run ended (at most `msecs`, -1 for ever); True if it did."""
         return self._pool.waitForDone(msecs)
 
     def _on_done(self, report: IndexReport) -> None:

@@ -16,9 +16,8 @@ MAX_TOP_LEVEL_MODULES = 10  # index/: the face, engine, errors, … (see index/_
 # Test files of a behaviour that crosses modules, each with what it covers.
 WHOLE_BEHAVIOURS = {
     Path("tests/desktop/test_indexing.py"): "indexing folders from the window, end to end",
-    Path(
-        "tests/desktop/test_vietnamese_cases_window.py"
-    ): "the Vietnamese cases in the window",
+    Path("tests/desktop/test_vietnamese_cases_window.py"): "the Vietnamese cases in the window",
+    Path("tests/desktop/test_package.py"): "the window's house rules: theme colours, loggers",
 }
 
 

@@ -23,6 +23,7 @@ from desktop.app import choose_font, load_style_sheet
 from desktop.i18n import Translations
 from desktop.main_window import MainWindow
 from desktop.settings import Settings
+from index import Engine
 from index.indexing.update import update_index
 from index.paths import seeds_dir
 
@@ -56,6 +57,14 @@ def seed_index(seed_index_template: Path, tmp_path: Path) -> Path:
     target = tmp_path / "index"
     shutil.copytree(seed_index_template, target)
     return target
+
+
+@pytest.fixture
+def seed_engine(seed_index: Path) -> Iterator[Engine]:
+    """An engine open on a private copy of the seeds' index; closed afterwards."""
+    engine = Engine(seed_index)
+    yield engine
+    engine.close()
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 import sys
 from pathlib import Path
@@ -19,6 +20,7 @@ from desktop.app import (
     take_screenshot,
 )
 from desktop.main_window import MainWindow
+from desktop.widgets import BannerKind
 from index.paths import resources_dir
 
 
@@ -63,10 +65,13 @@ def test_excepthook_shows_a_message_not_a_dialog(qtbot, window: MainWindow) -> N
             raise RuntimeError("bất ngờ")
         except RuntimeError as exc:
             sys.excepthook(type(exc), exc, exc.__traceback__)
-        assert window.banner.isVisible() and window.banner.kind == "error"
-        assert "bất ngờ" in window.banner.text
-        assert "Traceback" in window.banner.label.toolTip()
-        assert "Traceback" not in window.banner.text
+        assert (
+            window.results_pane.banner.isVisible()
+            and window.results_pane.banner.kind is BannerKind.ERROR
+        )
+        assert "bất ngờ" in window.results_pane.banner.text
+        assert "Traceback" in window.results_pane.banner.label.toolTip()
+        assert "Traceback" not in window.results_pane.banner.text
     finally:
         sys.excepthook = previous
 
@@ -75,9 +80,9 @@ def test_excepthook_shows_a_message_not_a_dialog(qtbot, window: MainWindow) -> N
 def test_window_closes_cleanly_while_indexing(qtbot, app, tmp_path: Path, settings) -> None:
     window = MainWindow(tmp_path / "fresh", settings, restore_query=False)
     window.show()
-    assert window.index_job.running
+    assert window.controller.index_job.running
     window.close()  # cancels and waits; must not hang or crash
-    assert window.engine is None
+    assert window.controller.engine is None
 
 
 def test_run_app_opens_the_window_and_returns_when_it_closes(app, seed_index: Path) -> None:
@@ -91,7 +96,7 @@ def test_run_app_opens_the_window_and_returns_when_it_closes(app, seed_index: Pa
     def close_when_searched() -> None:
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
         window = next((w for w in windows if w.isVisible()), None)
-        if window is None or window.model.rowCount() == 0:
+        if window is None or window.results_pane.model.rowCount() == 0:
             QTimer.singleShot(50, close_when_searched)
             return
         seen.append(window)
@@ -103,5 +108,17 @@ def test_run_app_opens_the_window_and_returns_when_it_closes(app, seed_index: Pa
         assert run_app(seed_index, query="nga") == 0
     finally:
         sys.excepthook = previous
-    assert seen and seen[0].search_field.text() == "nga"
-    assert seen[0].model.rowCount() == 2
+    assert seen and seen[0].search_bar.field.text() == "nga"
+    assert seen[0].results_pane.model.rowCount() == 2
+
+
+def test_qt_warnings_go_to_the_desktop_qt_log(app, caplog: pytest.LogCaptureFixture) -> None:
+    from PySide6.QtCore import QMessageLogContext, QtMsgType
+
+    from desktop.app import QUIET_QT_MESSAGES, _qt_message
+
+    with caplog.at_level(logging.DEBUG, logger="timtin.desktop.qt"):
+        _qt_message(QtMsgType.QtWarningMsg, QMessageLogContext(), "QFont: point size <= 0")
+        _qt_message(QtMsgType.QtWarningMsg, QMessageLogContext(), QUIET_QT_MESSAGES[0])
+    records = [(r.name, r.levelno, r.getMessage()) for r in caplog.records]
+    assert records == [("timtin.desktop.qt", logging.WARNING, "QFont: point size <= 0")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.main_window import MainWindow
+from desktop.widgets import BannerKind
 from tests.desktop.helpers import WAIT_MS, search, write_notes
 
 
@@ -14,24 +15,27 @@ def test_first_start_builds_the_seeds_index_in_the_background(
     window = MainWindow(tmp_path / "fresh-index", settings, translations, restore_query=False)
     qtbot.addWidget(window)
     window.show()
-    assert window.index_job.running
-    assert window.progress_bar.isVisible() and window.cancel_button.isVisible()
-    assert "Building the index" in window.empty_label.text()
-    assert not window.add_folder_action.isEnabled()
+    assert window.controller.index_job.running
+    assert (
+        window.indexing_bar.progress_bar.isVisible()
+        and window.indexing_bar.cancel_button.isVisible()
+    )
+    assert "Building the index" in window.results_pane.empty_label.text()
+    assert not window.menu_actions.add_folder_action.isEnabled()
     with qtbot.waitSignal(window.index_updated, timeout=30_000) as blocker:
         pass
     assert blocker.args[0].added == 2
-    assert window.doc_count() == 2
+    assert window.controller.doc_count() == 2
     assert window.doc_count_label.text() == "2 documents"
-    assert not window.progress_bar.isVisible()
-    assert window.add_folder_action.isEnabled()
-    assert "Search 2 documents" in window.empty_label.text()
+    assert not window.indexing_bar.progress_bar.isVisible()
+    assert window.menu_actions.add_folder_action.isEnabled()
+    assert "Search 2 documents" in window.results_pane.empty_label.text()
     assert search(qtbot, window, "chu tich nuoc").hits
 
 
 def test_later_starts_open_the_index_at_once(window: MainWindow) -> None:
-    assert not window.index_job.running
-    assert window.doc_count() == 2
+    assert not window.controller.index_job.running
+    assert window.controller.doc_count() == 2
 
 
 def test_adding_a_folder_indexes_it_with_progress(
@@ -39,17 +43,19 @@ def test_adding_a_folder_indexes_it_with_progress(
 ) -> None:
     folder = write_notes(tmp_path / "my notes", 4)
     progress: list[tuple[int, int]] = []
-    window.index_job.progress_changed.connect(lambda done, total, _: progress.append((done, total)))
+    window.controller.index_job.progress_changed.connect(
+        lambda done, total, _: progress.append((done, total))
+    )
     with qtbot.waitSignal(window.index_updated, timeout=WAIT_MS) as blocker:
         assert window.add_folder(folder)
-        assert window.progress_bar.isVisible()
-        assert not window.reindex_action.isEnabled()
+        assert window.indexing_bar.progress_bar.isVisible()
+        assert not window.menu_actions.reindex_action.isEnabled()
     report = blocker.args[0]
     assert report.added == 4
     assert progress and progress[-1] == (4, 4)
-    assert window.progress_bar.maximum() == 4
+    assert window.indexing_bar.progress_bar.maximum() == 4
     assert window.settings.folders == [str(folder.resolve())]
-    assert window.doc_count() == 6
+    assert window.controller.doc_count() == 6
     assert window.doc_count_label.text() == "6 documents"
     assert "4 added" in window.statusBar().currentMessage()
     result = search(qtbot, window, "cho noi cai rang")
@@ -65,14 +71,14 @@ def test_reindex_picks_up_changes(qtbot, window: MainWindow, tmp_path: Path) -> 
     (folder / "moi.txt").write_text("Bài mới\nNói về sầu riêng Cái Mơn.\n", encoding="utf-8")
     (folder / "ghi-chu-000.txt").unlink()
     search(qtbot, window, "sau rieng")
-    assert window.model.rowCount() == 0
+    assert window.results_pane.model.rowCount() == 0
     with (
         qtbot.waitSignal(window.search_painted, timeout=WAIT_MS),  # re-runs the query after
         qtbot.waitSignal(window.index_updated, timeout=WAIT_MS) as blocker,
     ):
-        window.reindex_action.trigger()
+        window.menu_actions.reindex_action.trigger()
     assert blocker.args[0].added == 1 and blocker.args[0].removed == 1
-    assert window.model.rowCount() == 1
+    assert window.results_pane.model.rowCount() == 1
 
 
 def test_a_big_folder_is_indexed_by_workers_while_the_window_searches(
@@ -84,24 +90,26 @@ def test_a_big_folder_is_indexed_by_workers_while_the_window_searches(
     window.index_updated.connect(lambda _: events.append("indexed"))
     with qtbot.waitSignal(window.index_updated, timeout=120_000) as blocker:
         assert window.add_folder(folder)
-        assert window.index_job.running
+        assert window.controller.index_job.running
         # The window answers from what is already indexed while the workers run.
         assert search(qtbot, window, "chu tich nuoc").hits
         events.append("searched")
     assert events == ["searched", "indexed"]
     assert blocker.args[0].added == 1200 and not blocker.args[0].cancelled
-    assert window.doc_count() == 1202
+    assert window.controller.doc_count() == 1202
     assert search(qtbot, window, '"chuyen di cho noi"').total == 1200
 
 
 def test_cancel_button_stops_indexing(qtbot, window: MainWindow, tmp_path: Path) -> None:
     folder = write_notes(tmp_path / "big", 300)
-    window.index_job.progress_changed.connect(lambda *_: window.cancel_button.click())
+    window.controller.index_job.progress_changed.connect(
+        lambda *_: window.indexing_bar.cancel_button.click()
+    )
     with qtbot.waitSignal(window.index_updated, timeout=30_000) as blocker:
         window.add_folder(folder)
     assert blocker.args[0].cancelled
     assert "cancelled" in window.statusBar().currentMessage()
-    assert not window.progress_bar.isVisible()
+    assert not window.indexing_bar.progress_bar.isVisible()
 
 
 def test_unreadable_files_are_a_warning_not_an_error(
@@ -112,9 +120,12 @@ def test_unreadable_files_are_a_warning_not_an_error(
     with qtbot.waitSignal(window.index_updated, timeout=WAIT_MS) as blocker:
         window.add_folder(folder)
     assert len(blocker.args[0].skipped) == 1  # binary: NUL bytes
-    assert window.banner.isVisible() and window.banner.kind == "warning"
-    assert window.banner.text == "1 file could not be read and was skipped."
-    assert "rac.txt" in window.banner.label.toolTip()
+    assert (
+        window.results_pane.banner.isVisible()
+        and window.results_pane.banner.kind is BannerKind.WARNING
+    )
+    assert window.results_pane.banner.text == "1 file could not be read and was skipped."
+    assert "rac.txt" in window.results_pane.banner.label.toolTip()
 
 
 def test_an_index_that_cannot_be_opened_is_a_message(
@@ -125,10 +136,13 @@ def test_an_index_that_cannot_be_opened_is_a_message(
     window = MainWindow(broken, settings, translations, restore_query=False)
     qtbot.addWidget(window)
     window.show()
-    assert window.engine is None
-    assert window.banner.isVisible() and window.banner.kind == "error"
-    assert "could not be opened" in window.banner.text
-    window.index_job.wait(10_000)
+    assert window.controller.engine is None
+    assert (
+        window.results_pane.banner.isVisible()
+        and window.results_pane.banner.kind is BannerKind.ERROR
+    )
+    assert "could not be opened" in window.results_pane.banner.text
+    window.controller.index_job.wait(10_000)
     qtbot.wait(50)
 
 
@@ -142,4 +156,4 @@ def test_first_start_also_indexes_remembered_folders(
     with qtbot.waitSignal(window.index_updated, timeout=30_000) as blocker:
         window.show()
     assert blocker.args[0].added == 4  # two seeds and two notes
-    assert window.doc_count() == 4
+    assert window.controller.doc_count() == 4

@@ -31,22 +31,22 @@ def type_text(widget: QObject, text: str) -> None:
 @pytest.mark.parametrize("query", ["chu tich nuoc", "Chủ tịch nước", "CHU TICH NUOC"])
 def test_typing_fills_the_list_with_highlighted_hits(qtbot, window: MainWindow, query: str) -> None:
     with qtbot.waitSignal(window.search_painted, timeout=WAIT_MS) as blocker:
-        type_text(window.search_field, query)
+        type_text(window.search_bar.field, query)
     result = blocker.args[0]
     assert result.query == query
-    assert window.model.rowCount() >= 1
-    top = window.model.index(0, 0)
+    assert window.results_pane.model.rowCount() >= 1
+    top = window.results_pane.model.index(0, 0)
     assert top.data(Role.PATH).endswith(LUONG_CUONG)
     snippet = top.data(Role.SNIPPET)
     assert "<mark>" in snippet
     marked = [html.unescape(m) for m in re.findall(r"<mark>(.*?)</mark>", snippet)]
     assert any(m.casefold() == "chủ tịch nước" for m in marked), marked
-    assert window.results_stack.currentWidget() is window.list_view
+    assert window.results_pane.results_stack.currentWidget() is window.results_pane.list_view
 
 
 def test_search_field_is_focused_and_has_a_placeholder(qtbot, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: window.search_field.hasFocus(), timeout=WAIT_MS)
-    assert window.search_field.placeholderText() == "Search — type with or without accents"
+    qtbot.waitUntil(lambda: window.search_bar.field.hasFocus(), timeout=WAIT_MS)
+    assert window.search_bar.field.placeholderText() == "Search — type with or without accents"
 
 
 def test_opening_a_hit_shows_the_article_with_every_match(qtbot, window: MainWindow) -> None:
@@ -66,18 +66,18 @@ def test_next_and_previous_move_through_the_matches(qtbot, window: MainWindow) -
     total = view.match_count
     reader = window.reader
     seen = [reader.current_match_text()]
-    window.next_action.trigger()
+    window.menu_actions.next_action.trigger()
     assert reader.current_match == 2
     seen.append(reader.current_match_text())
     qtbot.keyClick(window, Qt.Key.Key_F3)
     assert reader.current_match == 3
     qtbot.keyClick(window, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
     assert reader.current_match == 2
-    window.prev_action.trigger()
-    window.prev_action.trigger()
+    window.menu_actions.prev_action.trigger()
+    window.menu_actions.prev_action.trigger()
     assert reader.current_match == total  # wraps around
     assert reader.counter_label.text() == f"{total} / {total}"
-    window.next_action.trigger()
+    window.menu_actions.next_action.trigger()
     assert reader.current_match == 1
     # Match N in the reader is exactly the text the engine marked after anchor match-N.
     marked = re.findall(r'<a name="match-(\d+)"></a><mark>(.*?)</mark>', view.html)
@@ -105,21 +105,21 @@ def test_accent_toggle_changes_results(qtbot, window: MainWindow) -> None:
     loose = search(qtbot, window, "chu tich nuoc")
     assert loose.hits
     with qtbot.waitSignal(window.search_painted, timeout=WAIT_MS) as blocker:
-        window.accent_box.setChecked(True)
+        window.search_bar.accent_box.setChecked(True)
     exact = blocker.args[0]
     assert not exact.hits
-    assert window.model.rowCount() == 0
-    assert window.results_stack.currentWidget() is window.empty_label
-    assert "No results" in window.empty_label.text()
-    assert "Turn off Match accents" in window.empty_label.text()
+    assert window.results_pane.model.rowCount() == 0
+    assert window.results_pane.results_stack.currentWidget() is window.results_pane.empty_label
+    assert "No results" in window.results_pane.empty_label.text()
+    assert "Turn off Match accents" in window.results_pane.empty_label.text()
     assert window.settings.exact is True
     with qtbot.waitSignal(window.search_painted, timeout=WAIT_MS):
-        window.on_info_link("action:exact-off")
-    assert window.model.rowCount() == len(loose.hits)
+        window.results_pane.empty_label.linkActivated.emit("action:exact-off")
+    assert window.results_pane.model.rowCount() == len(loose.hits)
 
 
 def test_accented_query_with_match_accents_still_finds(qtbot, window: MainWindow) -> None:
-    window.accent_box.setChecked(True)
+    window.search_bar.accent_box.setChecked(True)
     result = search(qtbot, window, "Chủ tịch nước")
     assert result.hits and result.hits[0].path.endswith(LUONG_CUONG)
 
@@ -128,7 +128,7 @@ def test_a_superseded_search_never_paints(qtbot, window: MainWindow) -> None:
     painted = []
     window.search_painted.connect(lambda result: painted.append(result.query))
     dropped: list[int] = []
-    window.searches.dropped.connect(dropped.append)
+    window.controller.searches.dropped.connect(dropped.append)
     with qtbot.waitSignal(window.search_painted, timeout=WAIT_MS):
         # Three queries before the event loop runs: only the last may reach the list.
         window.set_query("nga", now=True)
@@ -136,7 +136,10 @@ def test_a_superseded_search_never_paints(qtbot, window: MainWindow) -> None:
         window.set_query("chu tich nuoc", now=True)
     qtbot.wait(300)  # give stragglers every chance to arrive
     assert painted == ["chu tich nuoc"]
-    assert window.model.result is not None and window.model.result.query == "chu tich nuoc"
+    assert (
+        window.results_pane.model.result is not None
+        and window.results_pane.model.result.query == "chu tich nuoc"
+    )
 
 
 def test_status_bar_shows_hits_time_and_documents(qtbot, window: MainWindow) -> None:
@@ -149,74 +152,62 @@ def test_status_bar_shows_hits_time_and_documents(qtbot, window: MainWindow) -> 
 
 def test_up_down_move_through_results_and_enter_opens(qtbot, window: MainWindow) -> None:
     search_and_open(qtbot, window, "nga")
-    assert window.model.rowCount() == 2
-    assert window.list_view.currentIndex().row() == 0
-    second = window.model.hit(1)
+    assert window.results_pane.model.rowCount() == 2
+    assert window.results_pane.list_view.currentIndex().row() == 0
+    second = window.results_pane.model.hit(1)
     assert second is not None
-    window.search_field.setFocus()
+    window.search_bar.field.setFocus()
     with qtbot.waitSignal(window.document_opened, timeout=WAIT_MS) as blocker:
-        qtbot.keyClick(window.search_field, Qt.Key.Key_Down)
-    assert window.list_view.currentIndex().row() == 1
+        qtbot.keyClick(window.search_bar.field, Qt.Key.Key_Down)
+    assert window.results_pane.list_view.currentIndex().row() == 1
     assert blocker.args[0].path == second.path
-    qtbot.keyClick(window.search_field, Qt.Key.Key_Down)  # stays on the last row
-    assert window.list_view.currentIndex().row() == 1
+    qtbot.keyClick(window.search_bar.field, Qt.Key.Key_Down)  # stays on the last row
+    assert window.results_pane.list_view.currentIndex().row() == 1
     with qtbot.waitSignal(window.document_opened, timeout=WAIT_MS) as blocker:
-        qtbot.keyClick(window.search_field, Qt.Key.Key_Up)
-    assert window.list_view.currentIndex().row() == 0
+        qtbot.keyClick(window.search_bar.field, Qt.Key.Key_Up)
+    assert window.results_pane.list_view.currentIndex().row() == 0
     with qtbot.waitSignal(window.document_opened, timeout=WAIT_MS):
-        qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+        qtbot.keyClick(window.search_bar.field, Qt.Key.Key_Return)
 
 
 def test_enter_searches_at_once_without_waiting_for_the_debounce(qtbot, window: MainWindow) -> None:
-    window.search_field.setFocus()
-    qtbot.keyClicks(window.search_field, "nga")
+    window.search_bar.field.setFocus()
+    qtbot.keyClicks(window.search_bar.field, "nga")
     with qtbot.waitSignal(window.search_painted, timeout=WAIT_MS):
-        qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
-    assert window.model.rowCount() == 2
+        qtbot.keyClick(window.search_bar.field, Qt.Key.Key_Return)
+    assert window.results_pane.model.rowCount() == 2
 
 
 def test_escape_clears_the_query_and_the_results(qtbot, window: MainWindow) -> None:
     search_and_open(qtbot, window, "nga")
-    qtbot.keyClick(window.search_field, Qt.Key.Key_Escape)
-    assert window.search_field.text() == ""
-    assert window.model.rowCount() == 0
+    qtbot.keyClick(window.search_bar.field, Qt.Key.Key_Escape)
+    assert window.search_bar.field.text() == ""
+    assert window.results_pane.model.rowCount() == 0
     assert window.reader.view is None
-    assert window.results_stack.currentWidget() is window.empty_label
-    assert "Search 2 documents" in window.empty_label.text()
+    assert window.results_pane.results_stack.currentWidget() is window.results_pane.empty_label
+    assert "Search 2 documents" in window.results_pane.empty_label.text()
 
 
 def test_ctrl_l_focuses_the_search_field(qtbot, window: MainWindow) -> None:
     search_and_open(qtbot, window, "nga")
     window.reader.browser.setFocus()
-    window.find_action.trigger()
-    assert window.search_field.hasFocus() or QApplication.focusWidget() is window.search_field
-    assert window.search_field.selectedText() == "nga"
-
-
-def test_shortcuts_are_bound(window: MainWindow) -> None:
-    def keys(action) -> set[str]:  # type: ignore[no-untyped-def]
-        return {seq.toString() for seq in action.shortcuts()}
-
-    assert {"Ctrl+L", "Ctrl+F"} <= keys(window.find_action)
-    assert keys(window.next_action) == {"F3"}
-    assert keys(window.prev_action) == {"Shift+F3"}
-    assert keys(window.add_folder_action) == {"Ctrl+O"}
-    assert keys(window.reindex_action) == {"F5"}
-    assert keys(window.quit_action) == {"Ctrl+Q"}
-    assert "Ctrl+=" in keys(window.zoom_in_action)
-    assert keys(window.zoom_out_action) == {"Ctrl+-"}
+    window.menu_actions.find_action.trigger()
+    assert (
+        window.search_bar.field.hasFocus() or QApplication.focusWidget() is window.search_bar.field
+    )
+    assert window.search_bar.field.selectedText() == "nga"
 
 
 def test_zoom_changes_the_reader_text_and_is_remembered(qtbot, window: MainWindow) -> None:
     search_and_open(qtbot, window, "nga")
     before = window.reader.browser.document().defaultFont().pointSizeF()
-    window.zoom_in_action.trigger()
-    window.zoom_in_action.trigger()
+    window.menu_actions.zoom_in_action.trigger()
+    window.menu_actions.zoom_in_action.trigger()
     assert window.reader.browser.document().defaultFont().pointSizeF() > before
     assert window.settings.zoom == 2
-    window.zoom_out_action.trigger()
+    window.menu_actions.zoom_out_action.trigger()
     assert window.settings.zoom == 1
-    window.zoom_reset_action.trigger()
+    window.menu_actions.zoom_reset_action.trigger()
     assert window.reader.browser.document().defaultFont().pointSizeF() == pytest.approx(before)
 
 
@@ -230,9 +221,9 @@ def test_settings_persist_across_windows(
     qtbot.addWidget(first)
     first.show()
     search(qtbot, first, "nga")
-    first.accent_box.setChecked(True)
-    first.sort_box.setCurrentIndex(first.sort_box.findData("date"))
-    first.zoom_in_action.trigger()
+    first.search_bar.accent_box.setChecked(True)
+    first.search_bar.sort_box.setCurrentIndex(first.search_bar.sort_box.findData("date"))
+    first.menu_actions.zoom_in_action.trigger()
     first.splitter.setSizes([300, 800])
     first.close()
 
@@ -244,16 +235,16 @@ def test_settings_persist_across_windows(
     assert restored.zoom == 1
     second = MainWindow(seed_index, restored, translations)
     qtbot.addWidget(second)
-    assert second.search_field.text() == "nga"
-    assert second.accent_box.isChecked()
-    assert second.current_sort() == "date"
+    assert second.search_bar.field.text() == "nga"
+    assert second.search_bar.accent_box.isChecked()
+    assert second.search_bar.current_sort() == "date"
     assert second.reader.zoom == 1
 
 
 def test_sort_by_date_puts_the_newest_first(qtbot, window: MainWindow) -> None:
     search(qtbot, window, "nga")
     with qtbot.waitSignal(window.search_painted, timeout=WAIT_MS) as blocker:
-        window.sort_box.setCurrentIndex(window.sort_box.findData("date"))
+        window.search_bar.sort_box.setCurrentIndex(window.search_bar.sort_box.findData("date"))
     dates = [hit.date for hit in blocker.args[0].hits]
 
     def key(date: str) -> tuple[int, ...]:
@@ -266,14 +257,14 @@ def test_sort_by_date_puts_the_newest_first(qtbot, window: MainWindow) -> None:
 def test_vietnamese_ui(qtbot, window: MainWindow, translations) -> None:
     window.set_language("vi")
     assert window.settings.language == "vi"
-    assert window.search_field.placeholderText() == "Tìm kiếm — gõ có dấu hoặc không dấu"
-    assert window.accent_box.text() == "Khớp dấu"
+    assert window.search_bar.field.placeholderText() == "Tìm kiếm — gõ có dấu hoặc không dấu"
+    assert window.search_bar.accent_box.text() == "Khớp dấu"
     search(qtbot, window, "nga")
     assert re.fullmatch(r"2 kết quả · \d+ ms", window.status_label.text())
     assert window.doc_count_label.text() == "2 tài liệu"
-    assert window.file_menu.title() == "&Tệp"
+    assert window.menu_actions.file_menu.title() == "&Tệp"
     window.set_language("en")
-    assert window.accent_box.text() == "Match accents"
+    assert window.search_bar.accent_box.text() == "Match accents"
     assert re.fullmatch(r"2 results · \d+ ms", window.status_label.text())
 
 
@@ -310,27 +301,27 @@ def test_document_markup_is_shown_as_text(qtbot, window: MainWindow, tmp_path: P
 def test_did_you_mean_is_shown_and_clickable(qtbot, window: MainWindow) -> None:
     result = search(qtbot, window, "chu tich nuocc")
     assert result.suggestion
-    assert window.info_label.isVisible()
-    assert "Did you mean" in window.info_label.text()
-    assert html.escape(result.suggestion) in window.info_label.text()
+    assert window.results_pane.info_label.isVisible()
+    assert "Did you mean" in window.results_pane.info_label.text()
+    assert html.escape(result.suggestion) in window.results_pane.info_label.text()
     with qtbot.waitSignal(window.search_painted, timeout=WAIT_MS) as blocker:
-        window.info_label.linkActivated.emit(f"query:{result.suggestion}")
+        window.results_pane.info_label.linkActivated.emit(f"query:{result.suggestion}")
     assert blocker.args[0].query == result.suggestion
-    assert window.search_field.text() == result.suggestion
-    assert window.model.rowCount() >= 1
+    assert window.search_bar.field.text() == result.suggestion
+    assert window.results_pane.model.rowCount() >= 1
 
 
 def test_variant_chips_narrow_to_one_accented_form(qtbot, window: MainWindow) -> None:
     result = search(qtbot, window, "luong cuong")
     if not result.variants:
         pytest.skip("the engine offers no accented forms for this query")
-    assert window.chips.isVisible()
-    assert len(window.chips.chips) == len(result.variants)
+    assert window.results_pane.chips.isVisible()
+    assert len(window.results_pane.chips.chips) == len(result.variants)
     variant = result.variants[0]
     with qtbot.waitSignal(window.search_painted, timeout=WAIT_MS):
-        window.chips.chips[0].click()
-    assert variant.form in window.search_field.text()
-    assert window.accent_box.isChecked()
+        window.results_pane.chips.chips[0].click()
+    assert variant.form in window.search_bar.field.text()
+    assert window.search_bar.accent_box.isChecked()
 
 
 def test_exact_total_is_shown_with_the_hits_and_counted_after_a_date_sort(
@@ -353,7 +344,7 @@ def test_exact_total_is_shown_with_the_hits_and_counted_after_a_date_sort(
     assert re.fullmatch(r"50 of 123 results · \d+ ms", win.status_label.text())
     with qtbot.waitSignal(win.total_counted, timeout=WAIT_MS) as counted:  # noqa: SIM117
         with qtbot.waitSignal(win.search_painted, timeout=WAIT_MS) as by_date:
-            win.sort_box.setCurrentIndex(win.sort_box.findData("date"))
+            win.search_bar.sort_box.setCurrentIndex(win.search_bar.sort_box.findData("date"))
     assert not by_date.args[0].total_exact
     assert counted.args == [123]
     assert re.fullmatch(r"50 of 123 results · \d+ ms", win.status_label.text())

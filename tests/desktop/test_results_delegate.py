@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QListView, QStyleOptionViewItem
 
 from desktop.results_delegate import SNIPPET_LINES, ResultDelegate
 from desktop.results_model import ResultsModel
-from desktop.richtext import LIGHT
+from desktop.theme import LIGHT
 from index.engine import Engine
 
 

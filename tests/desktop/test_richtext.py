@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.richtext import LIGHT, marked_words, paint_marks
+from desktop.richtext import marked_words, paint_marks
+from desktop.theme import LIGHT
 
 
 @pytest.mark.parametrize(

@@ -64,13 +64,16 @@ def test_case_in_the_window(
     case: Case,
 ) -> None:
     window = open_window(qtbot, corpora.index_dir(case.docs), settings, translations)
-    window.accent_box.setChecked(case.exact)  # the field is empty: nothing searches yet
+    window.search_bar.accent_box.setChecked(case.exact)  # the field is empty: nothing searches yet
     if case.matches == set():
         result = search(qtbot, window, case.query)
     else:
         with qtbot.waitSignal(window.document_opened, timeout=WAIT_MS) as opened:
             result = search(qtbot, window, case.query)
-    rows = [window.model.index(row, 0) for row in range(window.model.rowCount())]
+    rows = [
+        window.results_pane.model.index(row, 0)
+        for row in range(window.results_pane.model.rowCount())
+    ]
     hits = [row.data(Role.HIT) for row in rows]
     check(
         case,
@@ -86,7 +89,11 @@ def test_case_in_the_window(
         ),
     )
 
-    notes = as_plain(window.info_label.text()) if window.info_label.isVisible() else ""
+    notes = (
+        as_plain(window.results_pane.info_label.text())
+        if window.results_pane.info_label.isVisible()
+        else ""
+    )
     if case.corrected:
         assert f"Showing results for {case.corrected}" in notes
     else:
@@ -94,16 +101,16 @@ def test_case_in_the_window(
     if case.suggestion:
         assert "Did you mean" in notes and case.suggestion in notes
     if case.variants:
-        assert window.chips.isVisible()
-        chip_texts = [chip.text() for chip in window.chips.chips]
+        assert window.results_pane.chips.isVisible()
+        chip_texts = [chip.text() for chip in window.results_pane.chips.chips]
         assert len(chip_texts) == len(case.variants)
         for form, count in case.variants:
             assert any(form in text and str(count) in text for text in chip_texts), chip_texts
     if case.variants == ():
-        assert not window.chips.isVisible()
+        assert not window.results_pane.chips.isVisible()
 
     if case.matches == set():
-        assert window.results_stack.currentWidget() is window.empty_label
+        assert window.results_pane.results_stack.currentWidget() is window.results_pane.empty_label
         return
     view = opened.args[0]
     assert view.path == rows[0].data(Role.PATH)
@@ -123,9 +130,9 @@ def test_accent_toggle_narrows_an_accented_query_to_its_form(
     loose = search(qtbot, window, "bạn")
     assert {Path(hit.path).stem for hit in loose.hits} == set(BAN)
     with qtbot.waitSignal(window.search_painted, timeout=WAIT_MS) as blocker:
-        window.accent_box.setChecked(True)
+        window.search_bar.accent_box.setChecked(True)
     assert {Path(hit.path).stem for hit in blocker.args[0].hits} == FRIENDS
-    assert window.model.rowCount() == len(FRIENDS)
+    assert window.results_pane.model.rowCount() == len(FRIENDS)
 
 
 def test_a_variant_chip_narrows_ban_to_ban_friend(
@@ -138,11 +145,11 @@ def test_a_variant_chip_narrows_ban_to_ban_friend(
     window = open_window(qtbot, corpora.index_dir(BAN), settings, translations)
     result = search(qtbot, window, "ban")
     assert result.variants[0].form == "bạn"
-    chip = next(chip for chip in window.chips.chips if chip.text().startswith("bạn"))
+    chip = next(chip for chip in window.results_pane.chips.chips if chip.text().startswith("bạn"))
     with qtbot.waitSignal(window.search_painted, timeout=WAIT_MS) as blocker:
         chip.click()
-    assert window.search_field.text() == "bạn"
-    assert window.accent_box.isChecked()
+    assert window.search_bar.field.text() == "bạn"
+    assert window.search_bar.accent_box.isChecked()
     assert {Path(hit.path).stem for hit in blocker.args[0].hits} == FRIENDS
 
 
@@ -173,21 +180,22 @@ def test_the_reader_shows_every_encoding_and_names_it(
     report = indexed.args[0]
     assert report.added == len(ENCODINGS)
     assert [sample_of[Path(s.path).name] for s in report.skipped] == [BINARY]
-    assert window.banner.isVisible()
+    assert window.results_pane.banner.isVisible()
 
     with qtbot.waitSignal(window.document_opened, timeout=WAIT_MS) as opened:
         result = search(qtbot, window, "chu tich nuoc")
     assert {sample_of[Path(hit.path).name] for hit in result.hits} == set(ENCODINGS)
     shown: dict[str, tuple[str, list[str]]] = {}
-    for row in range(window.model.rowCount()):
+    for row in range(window.results_pane.model.rowCount()):
         if row:
             with qtbot.waitSignal(window.document_opened, timeout=WAIT_MS) as opened:
-                window.list_view.selectionModel().setCurrentIndex(
-                    window.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                window.results_pane.list_view.selectionModel().setCurrentIndex(
+                    window.results_pane.model.index(row, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect,
                 )
         view = opened.args[0]
         sample = sample_of[Path(view.path).name]
-        assert view.path == window.model.index(row, 0).data(Role.PATH)
+        assert view.path == window.results_pane.model.index(row, 0).data(Role.PATH)
         assert f"{PHRASE} Lương Cường" in window.reader.browser.toPlainText(), sample
         assert window.reader.current_match_text() == PHRASE, sample
         shown[sample] = (view.encoding, visible_label_texts(window.reader))

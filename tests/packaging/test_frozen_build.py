@@ -268,7 +268,7 @@ def test_portable_mode_in_a_read_only_folder_says_why_it_cannot(bundle: Bundle) 
 
 
 def test_a_big_folder_indexes_with_worker_processes(bundle: Bundle) -> None:
-    """1000 files take the worker processes (index.indexing.parallel_build): they must work frozen."""
+    """1000 files take the worker processes (index.indexing.parallel_build), frozen too."""
     corpus = bundle.new_dir("corpus")
     for number in range(1000):
         (corpus / f"tin_{number:04d}.txt").write_text(

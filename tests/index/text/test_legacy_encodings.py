@@ -1,6 +1,6 @@
 """Old Vietnamese files: each legacy encoding round-trips under its name; nothing else is touched.
 
-Fixtures are real Vietnamese (seed articles, pangrams) encoded by tests/index/text/legacy_fixtures.py.
+Fixtures are real Vietnamese (seeds, pangrams) encoded by tests/index/text/legacy_fixtures.py.
 """
 
 from __future__ import annotations
