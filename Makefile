@@ -12,7 +12,7 @@ PACKAGE_LIBS := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxc
   libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
 SYSTEM_PACKAGES := $(QT_LIBS) $(PACKAGE_LIBS) xvfb
 
-.PHONY: run test lint typecheck package bench clean system-packages
+.PHONY: run test lint typecheck package bench torture clean system-packages
 
 $(READY): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,11 @@ package: $(READY)
 
 bench: $(READY)
 	$(PY) -m bench --docs $(N)
+
+# The reliability suite with 200 kill -9 trials (not in CI); prints the figures for BENCHMARKS.md.
+torture: $(READY)
+	TIMTIN_KILL_TRIALS=200 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -s tests/reliability \
+	  | grep -E "kill -9 trials|passed|failed"
 
 clean:
 	rm -rf build dist .pytest_cache .ruff_cache .mypy_cache

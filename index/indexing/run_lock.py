@@ -14,8 +14,8 @@ from pathlib import Path
 
 from index.errors import Cancelled, IndexLocked
 from index.progress import CancelCheck
+from index.storage.metadata import RUN_LOCK_FILE
 
-RUN_LOCK_FILE = "timtin-run.lock"
 _POLL_SECONDS = 0.2
 LOCKED_REASON = "another indexing run is working on this index"
 

@@ -14,7 +14,7 @@ from whoosh.formats import Existence, Positions
 from whoosh.system import pack_uint
 
 from index.storage.tokenizer import SyllableTokenizer
-from index.text.document_terms import document_terms
+from index.text.document_terms import CHUNK_CHARS, counted_terms, document_terms
 from index.text.terms import EXACT, FOLDED, SHINGLE, TermForm
 
 _POSITIONS = Positions()
@@ -53,9 +53,22 @@ class SyllableField(TEXT):  # type: ignore[misc]
         raise ValueError(f"unknown term form {self.form!r}")
 
     def distinct_terms(self, value: str) -> Collection[str]:
-        """The distinct terms of `value`: with their counts when the field is weighted."""
+        """The distinct terms of `value`: with their counts when the field is weighted.
+
+        A long text is counted a piece at a time (index.text.document_terms.counted_terms)."""
+        if len(value) > CHUNK_CHARS:
+            counted = self._counted(value)
+            return set(counted) if isinstance(self.format, Existence) else counted
         terms = self._terms(value)
         return set(terms) if isinstance(self.format, Existence) else Counter(terms)
+
+    def _counted(self, value: str) -> Counter[str]:
+        counted = counted_terms(value)
+        if self.form == FOLDED:
+            return counted.folded
+        if self.form == EXACT:
+            return counted.exact
+        return counted.shingles
 
     def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
         """Whoosh's (term, frequency, weight, value) for each term of `value`."""

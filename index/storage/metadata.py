@@ -15,6 +15,8 @@ from index.storage.schema import SCHEMA_VERSION
 
 META_FILE = "timtin-meta.json"
 SEEDS_ROOT = "@seeds"
+# Held by the indexing run working on the index (index.indexing.run_lock); never deleted.
+RUN_LOCK_FILE = "timtin-run.lock"
 
 
 @dataclass

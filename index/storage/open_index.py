@@ -12,7 +12,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 
 from index.log import logger
-from index.storage.metadata import META_FILE, IndexMeta, read_meta, write_meta
+from index.storage.metadata import META_FILE, RUN_LOCK_FILE, IndexMeta, read_meta, write_meta
 from index.storage.schema import SCHEMA_VERSION, DocumentSchema
 from index.storage.whoosh_types import WhooshIndex
 
@@ -30,8 +30,10 @@ class OpenedIndex:
 
 
 def _clear_index_files(index_dir: Path) -> None:
+    """Remove the index's files, but not the metadata, the run lock (a waiting run holds it
+    open: a new file would let a second run in) or dot-folders (a live build's workers)."""
     for entry in index_dir.iterdir():
-        if entry.name == META_FILE:
+        if entry.name in (META_FILE, RUN_LOCK_FILE) or entry.name.startswith("."):
             continue
         if entry.is_dir():
             shutil.rmtree(entry, ignore_errors=True)

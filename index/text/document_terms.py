@@ -7,17 +7,21 @@ folded syllables, accent-exact syllables and folded shingles.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate, compress, pairwise
 
 from index.text.computed_dict import ComputedDict
 from index.text.fold import fold
-from index.text.terms import SHINGLE_GAP, SYLLABLE_PATTERN, exact_form, syllable_spans
+from index.text.terms import SHINGLE_GAP, SYLLABLE, SYLLABLE_PATTERN, exact_form, syllable_spans
 
 # Splitting on syllables keeps them and what lies between: [gap, syllable, gap, ..., gap].
 _SYLLABLES_KEPT = re.compile(f"({SYLLABLE_PATTERN})")
 # Shingles join syllables separated by plain spaces only: never across punctuation or lines.
 _MAX_CACHED = 500_000
+_GAP = re.compile(r"[\W_]+")  # what lies between syllables
+_SEARCH_WINDOW = 4096
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,21 @@ _joins_a_shingle: ComputedDict[str, bool] = ComputedDict(
 )
 
 _last: tuple[str, DocumentTerms] | None = None
+_last_counted: tuple[str, CountedTerms] | None = None
+
+# Past this many characters a text is counted a piece at a time: a 50 MB single-line file
+# made ~16 million syllable strings at once (1.9 GB); pieces keep memory to a few copies of
+# the text.  Below it, one pass over the whole text is fastest.
+CHUNK_CHARS = 1 << 20
+
+
+@dataclass(frozen=True)
+class CountedTerms:
+    """Every term form of one text, counted: what an index field stores of a document."""
+
+    folded: Counter[str]
+    exact: Counter[str]
+    shingles: Counter[str]
 
 
 def document_terms(text: str) -> DocumentTerms:
@@ -74,3 +93,52 @@ def _exact_syllables(
         return exact
     exact_text = exact_form(text)
     return [exact_text[start:end] for start, end in syllable_spans(folded_text)]
+
+
+def counted_terms(text: str) -> CountedTerms:
+    """The terms of normalised `text` with their counts, the same as counting document_terms,
+    but a piece at a time for a long text, so memory does not grow with its syllables."""
+    global _last_counted
+    cached = _last_counted
+    if cached is not None and cached[0] is text:
+        return cached[1]
+    counted = CountedTerms(Counter(), Counter(), Counter())
+    for piece, overlaps in _pieces(text):
+        terms = document_terms(piece)
+        skip = 1 if overlaps else 0  # the overlapped syllable was counted with the piece before
+        counted.folded.update(terms.folded[skip:])
+        counted.exact.update(terms.exact[skip:])
+        counted.shingles.update(terms.shingles)
+    _last_counted = (text, counted)
+    return counted
+
+
+def _pieces(text: str) -> Iterator[tuple[str, bool]]:
+    """`text` in pieces of about CHUNK_CHARS cut in a gap between syllables; each piece after
+    the first starts with the previous piece's last syllable, so the shingle across the cut
+    is found (and True says so)."""
+    start, overlap = 0, False
+    while len(text) - start > CHUNK_CHARS:
+        cut = _cut_after(text, start + CHUNK_CHARS)
+        if cut is None:
+            break
+        yield text[start:cut], overlap
+        last = _last_syllable_start(text, start, cut)
+        start, overlap = (last, True) if last is not None else (cut, False)
+    yield text[start:], overlap
+
+
+def _cut_after(text: str, position: int) -> int | None:
+    """The end of the first gap between syllables at or after `position` (found in folded
+    text, as syllables are), or None if the next few thousand characters hold none."""
+    gap = _GAP.search(fold(text[position : position + _SEARCH_WINDOW]))
+    return position + gap.end() if gap is not None else None
+
+
+def _last_syllable_start(text: str, start: int, end: int) -> int | None:
+    """Where the last syllable of `text[start:end]` begins, if it has one."""
+    found = None
+    window = max(start, end - _SEARCH_WINDOW)
+    for match in SYLLABLE.finditer(fold(text[window:end])):
+        found = window + match.start()
+    return found
