@@ -5,6 +5,7 @@ A missing, outdated or broken index is replaced by an empty one flagged for a re
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,7 +65,13 @@ def open_or_create(index_dir: Path) -> OpenedIndex:
     meta = read_meta(index_dir)
     roots = meta.roots if meta else []
     if not any(index_dir.glob("_MAIN_*.toc")):
-        return OpenedIndex(create_fresh(index_dir, roots), IndexMeta(SCHEMA_VERSION, roots), False)
+        # Segment files without a table of contents: the index is lost, not new.
+        lost = any(index_dir.glob("MAIN_*.*"))
+        fresh = create_fresh(index_dir, roots)
+        reason = "the index's table of contents is missing" if lost else ""
+        return OpenedIndex(fresh, IndexMeta(SCHEMA_VERSION, roots), lost and bool(roots), reason)
+    if meta is None:
+        meta = _recovered_meta(index_dir)
     if meta is None or meta.schema_version != SCHEMA_VERSION:
         reason = (
             "index metadata missing"
@@ -83,3 +90,33 @@ def open_or_create(index_dir: Path) -> OpenedIndex:
         fresh = create_fresh(index_dir, roots)
         return OpenedIndex(fresh, IndexMeta(SCHEMA_VERSION, roots), bool(roots), reason)
     return OpenedIndex(opened, meta, False)
+
+
+def _recovered_meta(index_dir: Path) -> IndexMeta | None:
+    """Metadata rebuilt from an intact index of this version whose metadata file was lost or
+    damaged: a good index is never wiped for its 60-byte sidecar.  Its folders are taken to be
+    those holding its documents."""
+    try:
+        opened: WhooshIndex = whoosh_index.open_dir(str(index_dir))
+        if set(opened.schema.names()) != set(DocumentSchema().names()):
+            return None
+        _probe(opened)
+        with opened.searcher() as searcher:
+            paths = [stored["path"] for stored in searcher.all_stored_fields()]
+    except Exception as error:  # unpickling an older layout, damage: the caller rebuilds
+        log.info("cannot recover the metadata of %s: %s", index_dir, error)
+        return None
+    meta = IndexMeta(SCHEMA_VERSION, covering_folders(paths))
+    write_meta(index_dir, meta)
+    log.warning("the metadata of %s was damaged: rebuilt from the index", index_dir)
+    return meta
+
+
+def covering_folders(paths: list[str]) -> list[str]:
+    """The fewest folders that hold every path: each path's folder, less those inside another."""
+    folders = sorted({os.path.dirname(path) for path in paths})
+    kept: list[str] = []
+    for folder in folders:
+        if not any(folder == top or folder.startswith(top.rstrip(os.sep) + os.sep) for top in kept):
+            kept.append(folder)
+    return kept
