@@ -26,6 +26,7 @@ from index.indexing import update_index
 from index.log import logger
 from index.paths import default_index_dir, force_portable
 from index.results import IndexReport, Progress, SearchResult, SortOrder
+from index.storage import check_index
 
 WindowOpener = Callable[[argparse.Namespace], int]
 log = logger(__name__)
@@ -54,6 +55,12 @@ def _build_parser() -> argparse.ArgumentParser:
         "--no-wait",
         action="store_true",
         help="exit with an error instead of waiting when another run is indexing",
+    )
+
+    check_cmd = commands.add_parser("check", help="verify every part of the index")
+    check_cmd.add_argument("--index-dir", dest="sub_index_dir", help="where the index lives")
+    check_cmd.add_argument(
+        "--repair", action="store_true", help="rewrite what is damaged from the indexed folders"
     )
 
     search_cmd = commands.add_parser("search", help="search the index")
@@ -129,6 +136,8 @@ def _print_report(report: IndexReport) -> None:
         f"Indexed: {report.added} added, {report.updated} updated, {report.removed} removed, "
         f"{report.unchanged} unchanged, {len(report.skipped)} skipped"
     )
+    for repaired in report.repaired:
+        print(f"repaired: {repaired}", file=sys.stderr)
     for skipped in report.skipped:
         print(f"skipped: {skipped.path}: {skipped.reason}", file=sys.stderr)
 
@@ -163,6 +172,26 @@ def _print_readable(result: SearchResult, stream: TextIO) -> None:
         details = " · ".join(part for part in (hit.date, f"score {hit.score:.2f}") if part)
         print(f"   {hit.path}  ({details})", file=stream)
         print(f"   {_terminal_snippet(hit.snippet, tty)}", file=stream)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Run `timtin check`: list what is damaged (exit 1), or repair it with `--repair`."""
+    index_dir = _index_dir(args)
+    problems = check_index(index_dir)
+    for problem in problems:
+        print(f"damaged: {problem}")
+    if not problems:
+        print(f"The index at {index_dir} is intact.")
+        return 0
+    if not args.repair:
+        print("Run `timtin check --repair` to rewrite it from the indexed folders.")
+        return 1
+    report = update_index(None, index_dir, verify=True)
+    _print_report(report)
+    left = check_index(index_dir)
+    for problem in left:
+        print(f"still damaged: {problem}")
+    return 1 if left else 0
 
 
 def run_search(args: argparse.Namespace) -> int:
@@ -219,6 +248,8 @@ def main(argv: Sequence[str] | None = None, open_window: WindowOpener | None = N
             return run_index(args)
         if args.command == "search":
             return run_search(args)
+        if args.command == "check":
+            return run_check(args)
     except BrokenPipeError:  # `timtin search … | head`: the reader stopped listening
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

@@ -5,6 +5,7 @@ Thread-safe: one long-lived searcher shared behind a lock, reopened when the ind
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 import time
@@ -14,6 +15,7 @@ from typing import Any
 
 from whoosh import query as wq
 
+from index.errors import TimTinError
 from index.highlight import find_matches, reader_html, snippet_html
 from index.log import logger
 from index.progress import CancelCheck
@@ -25,7 +27,8 @@ from index.ranking.fast_rank import FastRanker
 from index.ranking.scoring import ranking_weighting
 from index.result_cache import ResultCache
 from index.results import Hit, ReaderView, SearchResult, SortOrder
-from index.storage.open_index import OpenedIndex, open_or_create
+from index.storage.checksums import damaged_segments, mark_damaged
+from index.storage.open_index import OpenedIndex, open_or_create, opened_segments, searcher_for
 from index.storage.whoosh_types import StoredFields, WhooshSearcher
 from index.text.describe import date_of, title_of
 from index.text.documents import read_text
@@ -41,7 +44,7 @@ class Engine:
         self.index_dir = Path(index_dir)
         self._lock = threading.RLock()
         self._opened: OpenedIndex = open_or_create(self.index_dir)
-        self._searcher: WhooshSearcher = self._opened.index.searcher(weighting=ranking_weighting())
+        self._searcher: WhooshSearcher = searcher_for(self._opened, ranking_weighting())
         self._vocabulary: Vocabulary | None = None
         self._results = ResultCache()
         self._fast = FastRanker(self.index_dir)
@@ -59,13 +62,16 @@ class Engine:
     def refresh(self) -> None:
         """Pick up what another writer committed since this engine opened."""
         with self._lock:
-            fresh = self._searcher.refresh()
+            if self._opened.needs_rebuild:  # rebuilt meanwhile, or damaged segments left out
+                self._opened = open_or_create(self.index_dir)
+                fresh = searcher_for(self._opened, ranking_weighting())
+                self._searcher.close()
+            else:
+                fresh = self._searcher.refresh()
             if fresh is not self._searcher:
                 self._searcher = fresh
                 self._vocabulary = None
                 self._results.clear()
-            if self._opened.needs_rebuild:
-                self._opened = open_or_create(self.index_dir)
 
     def clear_result_cache(self) -> None:
         """Forget recent answers (the benchmark measures every search at full price)."""
@@ -135,7 +141,14 @@ class Engine:
         vocabulary, corrected = understood.vocabulary, understood.corrected
         if plan.is_empty or limit <= 0:
             return SearchResult(query, 0, _elapsed_ms(started), [])
-        scored, ranked, exact_total = self._ranked(plan, limit, sort, cancelled, exhaustive)
+        try:
+            scored, ranked, exact_total = self._ranked(plan, limit, sort, cancelled, exhaustive)
+        except TimTinError:
+            raise
+        except Exception as error:  # Whoosh failing on a damaged file: find it, leave it out
+            if not self._leave_out_damage(error):
+                raise
+            scored, ranked, exact_total = self._ranked(plan, limit, sort, cancelled, exhaustive)
         if exact_total:
             total = scored
         else:
@@ -157,6 +170,25 @@ class Engine:
         with self._lock:
             self._results.put(key, result)
         return result
+
+    def _leave_out_damage(self, error: Exception) -> bool:
+        """After a failure inside Whoosh: check every segment file's checksum; if some are
+        damaged, search without those segments from now on (the next indexing run rewrites
+        them) and say True.  The cheap check at open reads only sizes and small files."""
+        with self._lock:
+            segments = opened_segments(self._opened.index)
+            damaged = damaged_segments(self.index_dir, segments, full=True)
+            if not damaged:
+                return False
+            with contextlib.suppress(OSError):  # a read-only index: searching still works
+                mark_damaged(self.index_dir, damaged)
+            log.warning("searching without damaged segments after %r: %s", error, damaged)
+            self._opened = replace(self._opened, needs_rebuild=True, damaged=damaged)
+            self._searcher.close()
+            self._searcher = searcher_for(self._opened, ranking_weighting())
+            self._vocabulary = None
+            self._results.clear()
+            return True
 
     def count(self, query: str, *, exact: bool = False) -> int:
         """How many documents match `query` (the exact total `search(count=False)` skipped)."""

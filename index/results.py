@@ -112,6 +112,7 @@ class IndexReport:
     unchanged: int = 0
     skipped: list[SkippedFile] = field(default_factory=list)
     cancelled: bool = False
+    repaired: list[str] = field(default_factory=list)  # damaged segments rewritten, and why
 
     @property
     def changed(self) -> bool:

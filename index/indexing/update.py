@@ -68,17 +68,21 @@ def update_index(
     commit_every: int = COMMIT_EVERY,
     wait: bool = True,
     waiting: Callable[[str], None] | None = None,
+    verify: bool = False,
 ) -> IndexReport:
     """Bring the index up to date with `paths` (default: the folders it already covers).
 
     The whole run holds the index's run lock: a second run waits for it (`waiting(message)`
     is told once) or, without `wait`, raises IndexLocked.  Cancelled while waiting, the run
-    returns a report marked cancelled.
+    returns a report marked cancelled.  Segments found damaged when the index is opened (with
+    `verify`, by every file's checksum) are dropped and their files indexed again.
     """
     target = default_index_dir(index_dir)
     try:
         with indexing_run(target, wait=wait, waiting=waiting, cancelled=cancelled):
-            return _update_locked(target, paths, rebuild, progress, cancelled, procs, commit_every)
+            return _update_locked(
+                target, paths, rebuild, progress, cancelled, procs, commit_every, verify
+            )
     except Cancelled:
         return IndexReport(cancelled=True)
 
@@ -91,10 +95,11 @@ def _update_locked(
     cancelled: CancelCheck | None,
     procs: int | None,
     commit_every: int,
+    verify: bool,
 ) -> IndexReport:
     """update_index's work, with the run lock held."""
     remove_abandoned_builds(target)
-    opened = open_or_create(target)
+    opened = open_or_create(target, full_check=verify)
     remembered = opened.meta.roots
     requested = resolve_roots(paths) if paths else (remembered or resolve_roots([seeds_dir()]))
     if rebuild:
@@ -108,6 +113,9 @@ def _update_locked(
         write_meta(target, IndexMeta(roots=roots))
 
     report = IndexReport()
+    if opened.damaged and not rebuild:  # their files are indexed again below, from the walk
+        _drop_segments(index, opened.damaged)
+        report.repaired = [f"segment {name}: {why}" for name, why in opened.damaged.items()]
     walked: dict[str, FileState] = {}
     for root in scan_roots:
         walked.update(walk_files(root, report.skipped))
@@ -252,6 +260,16 @@ def _index_in_parallel(
             batch.move_segment_into(run.index_dir)
             writer.commit(mergetype=_adding(batch.segment))
         save_manifest(run.index_dir, run.records)
+
+
+def _drop_segments(index: WhooshIndex, damaged: dict[str, str]) -> None:
+    """Commit the index without the `damaged` segments; Whoosh then deletes their files."""
+
+    def policy(writer: WhooshWriter, segments: list[WhooshSegment]) -> list[WhooshSegment]:
+        return [segment for segment in segments if segment.segment_id() not in damaged]
+
+    log.warning("rewriting damaged segments: %s", ", ".join(damaged))
+    writer_for(index).commit(mergetype=policy)
 
 
 def _adding(

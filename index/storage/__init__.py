@@ -4,7 +4,13 @@
 """
 
 from index.storage.metadata import META_FILE, SEEDS_ROOT, IndexMeta, read_meta, write_meta
-from index.storage.open_index import OpenedIndex, create_fresh, open_or_create
+from index.storage.open_index import (
+    OpenedIndex,
+    check_index,
+    create_fresh,
+    open_or_create,
+    searcher_for,
+)
 from index.storage.postings_copy_repair import repair_copies
 from index.storage.schema import SCHEMA_VERSION, DocumentSchema, document_fields, path_key
 from index.storage.writers import merge_small_segments, writer_for
@@ -16,6 +22,7 @@ __all__ = [
     "DocumentSchema",
     "IndexMeta",
     "OpenedIndex",
+    "check_index",
     "create_fresh",
     "document_fields",
     "merge_small_segments",
@@ -23,6 +30,7 @@ __all__ = [
     "path_key",
     "read_meta",
     "repair_copies",
+    "searcher_for",
     "write_meta",
     "writer_for",
 ]

@@ -7,15 +7,19 @@ from __future__ import annotations
 
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from whoosh import index as whoosh_index
+from whoosh.reading import EmptyReader, MultiReader, SegmentReader
+from whoosh.searching import Searcher
 
 from index.log import logger
+from index.storage.checksums import damaged_segments
 from index.storage.metadata import META_FILE, RUN_LOCK_FILE, IndexMeta, read_meta, write_meta
 from index.storage.schema import SCHEMA_VERSION, DocumentSchema
-from index.storage.whoosh_types import WhooshIndex
+from index.storage.whoosh_types import WhooshIndex, WhooshSearcher, WhooshSegment
 
 log = logger(__name__)
 
@@ -28,6 +32,7 @@ class OpenedIndex:
     meta: IndexMeta
     needs_rebuild: bool
     reason: str = ""
+    damaged: dict[str, str] = field(default_factory=dict)  # segment id -> what is wrong
 
 
 def _clear_index_files(index_dir: Path) -> None:
@@ -59,8 +64,12 @@ def _probe(opened: WhooshIndex) -> None:
             searcher.reader().field_length(field_name)
 
 
-def open_or_create(index_dir: Path) -> OpenedIndex:
-    """Open the index at `index_dir`; create, upgrade or repair it as needed."""
+def open_or_create(index_dir: Path, *, full_check: bool = False) -> OpenedIndex:
+    """Open the index at `index_dir`; create, upgrade or repair it as needed.
+
+    Segments whose files fail their recorded sizes or checksums (every file's CRC with
+    `full_check`, else the small column files') are reported in `damaged`, and the index is
+    flagged for a rebuild that rewrites only them (index.indexing.update)."""
     index_dir.mkdir(parents=True, exist_ok=True)
     meta = read_meta(index_dir)
     roots = meta.roots if meta else []
@@ -83,13 +92,72 @@ def open_or_create(index_dir: Path) -> OpenedIndex:
         return OpenedIndex(fresh, IndexMeta(SCHEMA_VERSION, roots), bool(roots), reason)
     try:
         opened = whoosh_index.open_dir(str(index_dir))
-        _probe(opened)
-    except Exception as error:  # any corruption: the index is derived data, rebuild it
+        damaged = damaged_segments(index_dir, opened_segments(opened), full=full_check)
+        if not damaged:
+            damaged = _probe_or_find_damage(index_dir, opened)
+    except Exception as error:  # any other corruption: the index is derived data, rebuild it
         reason = f"index unreadable ({type(error).__name__}: {error})"
         log.warning("rebuilding index at %s: %s", index_dir, reason)
         fresh = create_fresh(index_dir, roots)
         return OpenedIndex(fresh, IndexMeta(SCHEMA_VERSION, roots), bool(roots), reason)
+    if damaged:
+        reason = "; ".join(f"segment {name}: {problem}" for name, problem in damaged.items())
+        log.warning("damaged segments in %s: %s", index_dir, reason)
+        return OpenedIndex(opened, meta, True, reason, damaged)
     return OpenedIndex(opened, meta, False)
+
+
+def _probe_or_find_damage(index_dir: Path, opened: WhooshIndex) -> dict[str, str]:
+    """{} if every segment opens; else the damaged segments a full check finds, or the
+    probe's error when no checksum explains it."""
+    try:
+        _probe(opened)
+    except Exception:
+        damaged = damaged_segments(index_dir, opened_segments(opened), full=True)
+        if not damaged:
+            raise
+        return damaged
+    return {}
+
+
+def opened_segments(opened: WhooshIndex) -> list[WhooshSegment]:
+    """The segments of the index's latest generation."""
+    segments: list[WhooshSegment] = opened._segments()  # type: ignore[attr-defined]
+    return segments
+
+
+def searcher_for(opened: OpenedIndex, weighting: Any) -> WhooshSearcher:
+    """A searcher over the index, leaving out its damaged segments: what is intact still
+    searches until the next indexing run rewrites the rest."""
+    if not opened.damaged:
+        return opened.index.searcher(weighting=weighting)
+    index: Any = opened.index
+    storage, schema = index.storage, index.schema
+    readers = [
+        SegmentReader(storage, schema, segment)
+        for segment in opened_segments(opened.index)
+        if segment.segment_id() not in opened.damaged
+    ]
+    if not readers:
+        reader: Any = EmptyReader(schema)
+    else:
+        reader = readers[0] if len(readers) == 1 else MultiReader(readers)
+    searcher: WhooshSearcher = Searcher(reader, weighting=weighting)
+    return searcher
+
+
+def check_index(index_dir: Path) -> list[str]:
+    """Every problem a full check finds, without changing anything: unreadable metadata or
+    table of contents, a segment that fails to open, a file that fails its checksum."""
+    problems = [] if read_meta(index_dir) is not None else [f"{META_FILE} is unreadable"]
+    try:
+        opened: WhooshIndex = whoosh_index.open_dir(str(index_dir))
+        damaged = damaged_segments(index_dir, opened_segments(opened), full=True)
+        if not damaged:
+            _probe(opened)
+    except Exception as error:  # what opening would rebuild
+        return [*problems, f"the index does not open ({type(error).__name__}: {error})"]
+    return problems + [f"segment {name}: {problem}" for name, problem in damaged.items()]
 
 
 def _recovered_meta(index_dir: Path) -> IndexMeta | None:

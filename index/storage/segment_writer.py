@@ -6,10 +6,14 @@ terms to the postings file is shorter (see postings_in_memory and codec beside i
 
 from __future__ import annotations
 
+import os
+import sys
+from pathlib import Path
 from typing import Any
 
 from whoosh.writing import SegmentWriter
 
+from index.storage.checksums import sync_and_record
 from index.storage.postings_in_memory import InvertedPostings
 
 
@@ -58,7 +62,29 @@ class InvertingSegmentWriter(SegmentWriter):  # type: ignore[misc]
         self._added = True
         self.docnum += 1
 
+    def _commit_toc(self, segments: list[Any]) -> None:
+        """Flush the new segments' files to disk and record their checksums, then let Whoosh
+        publish the new table of contents, and flush that too: a crash never publishes a
+        segment whose files are not on disk."""
+        folder = Path(self.storage.folder)
+        sync_and_record(folder, segments)
+        super()._commit_toc(segments)
+        _sync_folder(folder)
+
     def _flush_segment(self) -> None:
         self.perdocwriter.close()
         self.fieldwriter.add_inverted(self.schema, self.pool)
         self.fieldwriter.close()
+
+
+def _sync_folder(folder: Path) -> None:
+    """Flush the folder's entries (the renamed table of contents) where the OS allows it."""
+    for toc in folder.glob("_*.toc"):
+        with open(toc, "rb+") as file:
+            os.fsync(file.fileno())
+    if sys.platform != "win32":
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
