@@ -15,6 +15,7 @@ from whoosh import index as whoosh_index
 from whoosh.reading import EmptyReader, MultiReader, SegmentReader
 from whoosh.searching import Searcher
 
+from index.errors import IndexUnavailable
 from index.log import logger
 from index.storage.checksums import damaged_segments
 from index.storage.metadata import META_FILE, RUN_LOCK_FILE, IndexMeta, read_meta, write_meta
@@ -148,7 +149,10 @@ def searcher_for(opened: OpenedIndex, weighting: Any) -> WhooshSearcher:
 
 def check_index(index_dir: Path) -> list[str]:
     """Every problem a full check finds, without changing anything: unreadable metadata or
-    table of contents, a segment that fails to open, a file that fails its checksum."""
+    table of contents, a segment that fails to open, a file that fails its checksum.
+    Raises IndexUnavailable when `index_dir` holds no index at all."""
+    if not any(index_dir.glob("_MAIN_*.toc")):
+        raise IndexUnavailable(f"there is no index at {index_dir}")
     problems = [] if read_meta(index_dir) is not None else [f"{META_FILE} is unreadable"]
     try:
         opened: WhooshIndex = whoosh_index.open_dir(str(index_dir))
