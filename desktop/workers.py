@@ -15,17 +15,15 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance
 
-from index import Cancelled, IndexReport, Progress, TimTinError, logger
+from index import Cancelled, IndexReport, Progress, TimTinError, logger, reason_of
 
 log = logger(__name__)
 
 
 def describe_error(exc: BaseException) -> str:
-    """One line for the user: the engine's reason, the message, or the exception's type."""
-    if isinstance(exc, TimTinError):
-        return exc.reason
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
+    """One line for the user: the engine's reason, what an OSError means (`the disk is full`),
+    the message, or the exception's type."""
+    return reason_of(exc)
 
 
 def _tell(signal: Callable[[], SignalInstance], *args: object) -> None:
