@@ -63,6 +63,11 @@ class IndexingBar(QWidget):
         self.progress_label.setText(f"{self.label_text()} {done} / {total}")
         self.progress_label.setToolTip(current)
 
+    def show_waiting(self) -> None:
+        """Another process is indexing the same index: say that ours waits for it."""
+        self.progress_bar.setRange(0, 0)
+        self.progress_label.setText(translate("MainWindow", "Waiting for another indexing run…"))
+
     def show_cancelling(self) -> None:
         """Cancel was clicked: say so, and let it be clicked only once."""
         self.cancel_button.setEnabled(False)

@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
         controller.read_failed.connect(self.on_read_failed)
         controller.indexing_started.connect(self.on_indexing_started)
         controller.indexing_progressed.connect(self.indexing_bar.on_indexing_progress)
+        controller.indexing_waiting.connect(self.indexing_bar.show_waiting)
         controller.indexing_finished.connect(self.on_indexing_finished)
         controller.indexing_failed.connect(self.on_indexing_failed)
         controller.index_outdated.connect(self.on_index_outdated)

@@ -56,6 +56,7 @@ class SearchController(QObject):
     read_failed = Signal(str)  # why it could not be read
     indexing_started = Signal(bool)  # True for the first build of an empty index
     indexing_progressed = Signal(int, int, str)  # done, total, the file just indexed
+    indexing_waiting = Signal()  # another process is indexing this index: ours waits its turn
     indexing_finished = Signal(object)  # IndexReport, after the engine picked up the changes
     indexing_failed = Signal(str)  # why indexing failed, after the engine reopened
     index_outdated = Signal()  # the index was from another version or damaged: rebuild it
@@ -87,6 +88,7 @@ class SearchController(QObject):
         self.index_job = IndexJob(parent=self)
         self.index_job.started.connect(self.on_indexing_started)
         self.index_job.progress_changed.connect(self.indexing_progressed)
+        self.index_job.waiting_for_other_run.connect(self.indexing_waiting)
         self.index_job.indexing_finished.connect(self.on_indexing_finished)
         self.index_job.indexing_failed.connect(self.on_indexing_failed)
 

@@ -155,6 +155,10 @@ class _IndexRun(QRunnable):
         job = self._job
         _tell(lambda: job._progress, progress.done, progress.total, progress.current)
 
+    def _waiting(self, _message: str) -> None:
+        job = self._job
+        _tell(lambda: job._waiting)
+
     def run(self) -> None:
         """Index, then report the IndexReport or why indexing failed."""
         job = self._job
@@ -165,6 +169,7 @@ class _IndexRun(QRunnable):
                 rebuild=self._rebuild,
                 progress=self._progress,
                 cancelled=self._cancel.is_set,
+                waiting=self._waiting,
             )
         except (TimTinError, OSError) as exc:  # expected: a locked index, a full disk
             log.warning("indexing failed: %s", describe_error(exc))
@@ -180,16 +185,19 @@ class _IndexRun(QRunnable):
 class IndexJob(QObject):
     """One indexing run at a time, in its own thread, with progress and cancel.
 
-    Signals arrive on the GUI thread: `progress_changed(done, total, current)`, then one of
+    Signals arrive on the GUI thread: `waiting_for_other_run()` while another process indexes
+    the same index, `progress_changed(done, total, current)`, then one of
     `indexing_finished(IndexReport)` or `indexing_failed(message)`.
     """
 
     started = Signal()
+    waiting_for_other_run = Signal()
     progress_changed = Signal(int, int, str)
     indexing_finished = Signal(object)
     indexing_failed = Signal(str)
 
     _progress = Signal(int, int, str)
+    _waiting = Signal()
     _done = Signal(object)
     _failed = Signal(str)
 
@@ -205,6 +213,7 @@ class IndexJob(QObject):
         self._cancel = threading.Event()
         self._running = False
         self._progress.connect(self.progress_changed)
+        self._waiting.connect(self.waiting_for_other_run)
         self._done.connect(self._on_done)
         self._failed.connect(self._on_failed)
 

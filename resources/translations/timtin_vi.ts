@@ -110,6 +110,10 @@
         <translation>Đang lập chỉ mục…</translation>
     </message>
     <message>
+        <source>Waiting for another indexing run…</source>
+        <translation>Đang chờ một lượt lập chỉ mục khác…</translation>
+    </message>
+    <message>
         <source>Cancelling…</source>
         <translation>Đang huỷ…</translation>
     </message>

@@ -60,3 +60,13 @@ def test_cancel_is_announced_once(qtbot, translations) -> None:
     bar.show_cancelling()
     assert not bar.cancel_button.isEnabled()
     assert bar.progress_label.text() == "Cancelling…"
+
+
+def test_waiting_for_another_run_is_said(qtbot, translations) -> None:
+    bar = make_bar(qtbot)
+    bar.show_waiting()
+    assert bar.progress_label.text() == "Waiting for another indexing run…"
+    translations.apply("vi")
+    bar.show_waiting()
+    assert bar.progress_label.text() == "Đang chờ một lượt lập chỉ mục khác…"
+    assert bar.progress_bar.maximum() == 0  # busy, no count yet
