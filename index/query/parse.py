@@ -27,6 +27,7 @@ MAX_SYNTAX_CHARS = 2000
 _LEADING_OPERATOR = re.compile(r"^\s*(?:AND|OR|ANDNOT|ANDMAYBE)(?:\s+|$)")
 _TRAILING_OPERATOR = re.compile(r"(?:^|\s+)(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\s*$")
 _OPERATOR_WORDS = frozenset({"and", "or", "not", "andnot", "andmaybe"})
+_OPERATORS = frozenset(word.upper() for word in _OPERATOR_WORDS)
 
 
 def parse(text: str) -> wq.Query:
@@ -56,3 +57,12 @@ def fallback_words(text: str) -> wq.Query:
     """A query that fails to parse still searches its words, AND-ed."""
     words = [w for w in SYLLABLE.findall(text) if w.lower() not in _OPERATOR_WORDS]
     return wq.And([wq.Term("body", w) for w in words]) if words else wq.NullQuery
+
+
+def only_exclusions(text: str) -> bool:
+    """True when every word of `text` is an exclusion (`-ha -giang`) or an operator: Whoosh
+    parses such a query to nothing, and its words must not be searched in its place."""
+    words = text.split()
+    return any(w.startswith("-") for w in words) and all(
+        w.startswith("-") or w.upper() in _OPERATORS for w in words
+    )

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from whoosh import query as wq
 
 from index.log import logger
-from index.query.parse import EXACT_OPERATOR, fallback_words, parse
+from index.query.parse import EXACT_OPERATOR, fallback_words, only_exclusions, parse
 from index.query.patterns import Pattern, Step
 from index.query.vocabulary import Vocabulary
 from index.text.fold import fold
@@ -190,6 +190,8 @@ def plan_query(text: str, vocabulary: Vocabulary, *, exact: bool = False) -> Que
     planner = _Planner(vocabulary, exact)
     matcher = planner.convert(parsed).normalize()
     if matcher is wq.NullQuery:
+        if only_exclusions(text):  # `-ha` asks for what `ha` is not: nothing to search for
+            return QueryPlan(wq.NullQuery)
         retry = fallback_words(text)
         if retry is wq.NullQuery:
             return QueryPlan(wq.NullQuery)

@@ -45,6 +45,8 @@ def read_meta(index_dir: Path) -> IndexMeta | None:
     """The stored metadata, or None when it is missing or unreadable."""
     try:
         raw = json.loads((index_dir / META_FILE).read_text(encoding="utf-8"))
+        if not isinstance(raw, dict):
+            return None
         roots = [_root_from_meta(str(r)) for r in raw.get("roots", [])]
         return IndexMeta(int(raw["schema_version"]), roots)
     except (OSError, ValueError, KeyError, TypeError):

@@ -1,7 +1,7 @@
 """A whole document's terms for indexing, found in a few C passes instead of syllable by syllable.
 
-The same terms index.text.terms gives a query (tests/index/text/test_terms.py holds them equal):
-folded syllables, accent-exact syllables and folded shingles.
+The same terms index.text.terms gives a query (tests/index/text/test_document_terms.py holds
+them equal): folded syllables, accent-exact syllables and folded shingles.
 """
 
 from __future__ import annotations
@@ -116,14 +116,20 @@ def counted_terms(text: str) -> CountedTerms:
 def _pieces(text: str) -> Iterator[tuple[str, bool]]:
     """`text` in pieces of about CHUNK_CHARS cut in a gap between syllables; each piece after
     the first starts with the previous piece's last syllable, so the shingle across the cut
-    is found (and True says so)."""
+    is found (and True says so).  A piece holds at least two syllables, so each one ends
+    further on than it began."""
     start, overlap = 0, False
     while len(text) - start > CHUNK_CHARS:
         cut = _cut_after(text, start + CHUNK_CHARS)
+        last = _last_syllable_start(text, start, cut) if cut is not None else None
+        while cut is not None and last is not None and last <= start:
+            cut = _cut_after(text, cut)  # one syllable more
+            last = _last_syllable_start(text, start, cut) if cut is not None else None
         if cut is None:
             break
         yield text[start:cut], overlap
-        last = _last_syllable_start(text, start, cut)
+        # A last syllable longer than the search window is not found: the next piece then
+        # starts after it, and only the pair across that cut goes uncounted.
         start, overlap = (last, True) if last is not None else (cut, False)
     yield text[start:], overlap
 
@@ -136,9 +142,12 @@ def _cut_after(text: str, position: int) -> int | None:
 
 
 def _last_syllable_start(text: str, start: int, end: int) -> int | None:
-    """Where the last syllable of `text[start:end]` begins, if it has one."""
-    found = None
+    """Where the last syllable of `text[start:end]` begins, if one begins in the last few
+    thousand characters."""
     window = max(start, end - _SEARCH_WINDOW)
+    found = None
     for match in SYLLABLE.finditer(fold(text[window:end])):
         found = window + match.start()
+    if found == window and window > start and SYLLABLE.match(fold(text[window - 1])):
+        return None  # it began before the window
     return found

@@ -1,6 +1,6 @@
 """Normalisation of every text and query before anything else looks at it.
 
-NFC first, then invisible characters out, odd spaces to spaces, eth repaired to đ.
+Invisible characters out, odd spaces to spaces, eth repaired to đ, then NFC.
 """
 
 from __future__ import annotations
@@ -27,5 +27,8 @@ def normalize_text(text: str) -> str:
     """NFC, line endings to `\\n`, no-break spaces to spaces, soft hyphens and zero-widths out."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text)
-    return text.translate(_TABLE) if _TRANSLATED.search(text) else text
+    # Invisible characters go before composing: one between a letter and its marks would
+    # otherwise keep them apart, and the syllable would not fold.
+    if _TRANSLATED.search(text):
+        text = text.translate(_TABLE)
+    return unicodedata.normalize("NFC", text)

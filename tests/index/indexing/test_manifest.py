@@ -1,0 +1,108 @@
+"""The manifest beside a real index: what it holds of each file, and when it is not trusted.
+
+Saved and loaded it round-trips; out of step with the index it is rebuilt from stored fields.
+"""
+
+from __future__ import annotations
+
+import logging
+import marshal
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from whoosh import index as whoosh_index
+
+from index.indexing.manifest import MANIFEST_FILE, FileRecord, load_manifest, save_manifest
+from index.indexing.update import update_index
+from index.storage.whoosh_types import WhooshIndex
+from index.text.documents import read_document
+from tests.conftest import write_corpus
+
+
+@pytest.fixture
+def indexed(tmp_path: Path) -> Iterator[tuple[Path, Path, WhooshIndex]]:
+    """(corpus, index folder, opened index) of two files indexed for real."""
+    corpus = write_corpus(tmp_path / "corpus", {"a.txt": "A\nHà Nội\n", "b.txt": "B\nHuế mưa\n"})
+    index_dir = tmp_path / "index"
+    update_index([corpus], index_dir)
+    opened = whoosh_index.open_dir(str(index_dir))
+    yield corpus, index_dir, opened
+    opened.close()
+
+
+def records_of(corpus: Path) -> dict[str, FileRecord]:
+    """What each file of `corpus` is now, read afresh."""
+    return {str(p): FileRecord.of(read_document(p)) for p in sorted(corpus.glob("*.txt"))}
+
+
+def test_the_indexer_leaves_a_manifest_of_every_file_as_it_read_it(
+    indexed: tuple[Path, Path, WhooshIndex],
+) -> None:
+    corpus, index_dir, opened = indexed
+    assert (index_dir / MANIFEST_FILE).is_file()
+    records = load_manifest(index_dir, opened, 2)
+    assert records == records_of(corpus)
+    assert records[str(corpus / "a.txt")].size == len("A\nHà Nội\n".encode())
+
+
+def test_a_saved_manifest_is_read_back_as_saved(
+    indexed: tuple[Path, Path, WhooshIndex],
+) -> None:
+    _corpus, index_dir, opened = indexed
+    saved = {
+        "/x/một.txt": FileRecord(10, 1_700_000_000.25, "ab" * 16),
+        "/x/hai.txt": FileRecord(0, 0.0, ""),
+    }
+    save_manifest(index_dir, saved)
+    # As many records as the index has documents: trusted without reading stored fields.
+    assert load_manifest(index_dir, opened, 2) == saved
+
+
+@pytest.mark.parametrize("records", [{}, {"/only/one.txt": FileRecord(1, 1.0, "h")}])
+def test_a_manifest_out_of_step_with_the_index_is_rebuilt_from_stored_fields(
+    indexed: tuple[Path, Path, WhooshIndex],
+    records: dict[str, FileRecord],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    corpus, index_dir, opened = indexed
+    save_manifest(index_dir, records)
+    with caplog.at_level(logging.INFO, logger="timtin.indexing"):
+        assert load_manifest(index_dir, opened, 2) == records_of(corpus)
+    assert ("out of step" in caplog.text) is bool(records)  # an empty one says nothing
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"",
+        b"{not a manifest",
+        marshal.dumps(("timtin-manifest/1", {"/a.txt": (1, 1.0, "h"), "/b.txt": (2, 2.0, "i")})),
+        marshal.dumps(("timtin-manifest/2", {"/a.txt": (1, 1.0), "/b.txt": (2, 2.0)})),
+        marshal.dumps(["not", "a", "pair"]),
+    ],
+    ids=["empty", "garbage", "older format", "short records", "wrong shape"],
+)
+def test_a_manifest_that_cannot_be_read_is_rebuilt(
+    indexed: tuple[Path, Path, WhooshIndex], damage: bytes
+) -> None:
+    corpus, index_dir, opened = indexed
+    (index_dir / MANIFEST_FILE).write_bytes(damage)
+    assert load_manifest(index_dir, opened, 2) == records_of(corpus)
+
+
+def test_a_missing_manifest_is_rebuilt_and_an_update_changes_its_record(
+    indexed: tuple[Path, Path, WhooshIndex],
+) -> None:
+    corpus, index_dir, opened = indexed
+    (index_dir / MANIFEST_FILE).unlink()
+    assert load_manifest(index_dir, opened, 2) == records_of(corpus)
+    before = records_of(corpus)[str(corpus / "b.txt")]
+    (corpus / "b.txt").write_text("B\nHuế nắng to\n", encoding="utf-8")
+    update_index([corpus], index_dir)
+    fresh = whoosh_index.open_dir(str(index_dir))
+    try:
+        after = load_manifest(index_dir, fresh, 2)[str(corpus / "b.txt")]
+    finally:
+        fresh.close()
+    assert after != before and after == records_of(corpus)[str(corpus / "b.txt")]
