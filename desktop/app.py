@@ -31,8 +31,8 @@ from PySide6.QtWidgets import QApplication
 from desktop.i18n import Translations
 from desktop.main_window import MainWindow
 from desktop.settings import Settings
-from index import __version__, logger
-from index.paths import default_index_dir, resources_dir
+from index import __version__, attach_log_file, logger
+from index.paths import default_index_dir, log_dir, resources_dir
 
 log = logger(__name__)
 
@@ -179,6 +179,7 @@ def _configure_logging() -> None:
         logging.basicConfig(
             level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s: %(message)s"
         )
+    attach_log_file(log_dir())  # "the details are in the log": this is the log
 
 
 def _wait_for(signal: object, timeout_ms: int = WAIT_MS) -> bool:

@@ -26,7 +26,7 @@ from index.errors import (
     reason_of,
 )
 from index.indexing import update_index
-from index.log import logger
+from index.log import attach_log_file, logger
 from index.progress import CancelCheck, ProgressCallback
 from index.results import (
     Hit,
@@ -59,6 +59,7 @@ __all__ = [
     "UndecodableFile",
     "Variant",
     "__version__",
+    "attach_log_file",
     "logger",
     "read_text",
     "reason_of",

@@ -23,8 +23,8 @@ from index import __version__
 from index.engine import Engine
 from index.errors import TimTinError, reason_of
 from index.indexing import update_index
-from index.log import logger
-from index.paths import default_index_dir, force_portable
+from index.log import attach_log_file, logger
+from index.paths import default_index_dir, force_portable, log_dir
 from index.results import IndexReport, Progress, SearchResult, SortOrder
 from index.storage import check_index
 
@@ -225,6 +225,8 @@ def main(argv: Sequence[str] | None = None, open_window: WindowOpener | None = N
     (`--self-test` and `--screenshot` included), or a message says only commands work."""
     multiprocessing.freeze_support()
     logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
+    for handler in logging.getLogger().handlers:  # the terminal gets warnings; the file more
+        handler.setLevel(logging.WARNING)
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             # A file name that is not valid UTF-8 prints escaped (`\udcff`), and JSON reads
@@ -243,6 +245,8 @@ def main(argv: Sequence[str] | None = None, open_window: WindowOpener | None = N
                 file=sys.stderr,
             )
             return 2
+    if args.command:
+        attach_log_file(log_dir())
     try:
         if args.command == "index":
             return run_index(args)
@@ -254,7 +258,7 @@ def main(argv: Sequence[str] | None = None, open_window: WindowOpener | None = N
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except (TimTinError, OSError) as error:  # expected: a sentence, the traceback to the log
-        log.debug("timtin %s failed", args.command, exc_info=True)
+        log.info("timtin %s failed", args.command, exc_info=True)  # the log file only
         print(f"timtin: {reason_of(error)}", file=sys.stderr)
         return 1
     if open_window is None:

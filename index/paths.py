@@ -69,6 +69,11 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def log_dir() -> Path:
+    """Where the rotating log file lives: `logs/` under the data folder."""
+    return data_dir() / "logs"
+
+
 def default_index_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     """`--index-dir`, else `$TIMTIN_INDEX_DIR`, else `index/` under the data folder."""
     if explicit:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from index.indexing.update import update_index
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
+TEST_DATA_HOME = Path(tempfile.mkdtemp(prefix="timtin-tests-data-"))
 LUONG_CUONG = SEEDS / "004_95fb111942143312.txt"
 MOSCOW_VISIT = SEEDS / "000_a37147b4426653dc.txt"
 
@@ -28,7 +30,12 @@ def run_cli(
     *args: str, stdin: str = "", env_index: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run `timtin` from this source tree in a subprocess with a bare environment."""
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(REPO), "PYTHONIOENCODING": "utf-8"}
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(REPO),
+        "XDG_DATA_HOME": str(TEST_DATA_HOME),  # the log file goes here, not into the repo
+        "PYTHONIOENCODING": "utf-8",
+    }
     if env_index is not None:
         env["TIMTIN_INDEX_DIR"] = str(env_index)
     return subprocess.run(

@@ -6,10 +6,14 @@ Handlers and levels set on a subsystem's logger reach every module of it.
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from index.log import ROOT, logger
+from tests.conftest import REPO
 
 
 @pytest.mark.parametrize(
@@ -46,3 +50,22 @@ def test_the_engines_modules_use_the_registry(caplog: pytest.LogCaptureFixture) 
     with caplog.at_level(logging.INFO, logger="timtin.query"):
         plan.log.info("probe")
     assert [(r.name, r.message) for r in caplog.records] == [("timtin.query", "probe")]
+
+
+def test_a_failed_command_keeps_its_traceback_in_the_log_file(tmp_path: Path) -> None:
+    # One line on the terminal; the traceback in the rotating log under the data folder.
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    data_home = tmp_path / "data"
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop.launch", "index", "--index-dir", str(blocker / "index")],
+        cwd=REPO,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "XDG_DATA_HOME": str(data_home)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    log_text = (data_home / "timtin" / "logs" / "timtin.log").read_text(encoding="utf-8")
+    assert "timtin index failed" in log_text and "Traceback" in log_text

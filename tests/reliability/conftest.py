@@ -16,7 +16,7 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 
-from tests.conftest import REPO
+from tests.conftest import REPO, TEST_DATA_HOME
 
 ARTICLE = "Tin số {n}\n01/01/2025\nBài {n} nói về kinh tế và Chủ tịch nước, mã tin {n}.\n"
 
@@ -34,6 +34,7 @@ def start_timtin(*args: str, marker: str) -> subprocess.Popen[str]:
     env = {
         "PATH": "/usr/bin:/bin",
         "HOME": str(REPO),
+        "XDG_DATA_HOME": str(TEST_DATA_HOME),
         "PYTHONIOENCODING": "utf-8",
         "TIMTIN_TRIAL": marker,
     }
