@@ -50,6 +50,17 @@ def run_cli(
     )
 
 
+def engine_over(
+    factory: pytest.TempPathFactory, name: str, files: dict[str, str | bytes]
+) -> Iterator[Engine]:
+    """An engine over a fresh index of `files`, for a module-scoped fixture to yield from."""
+    root = factory.mktemp(name)
+    update_index([write_corpus(root / "corpus", files)], root / "index")
+    opened = Engine(root / "index")
+    yield opened
+    opened.close()
+
+
 def write_corpus(folder: Path, files: dict[str, str | bytes]) -> Path:
     """Write `files` (name -> text or bytes) under `folder` and return it."""
     folder.mkdir(parents=True, exist_ok=True)

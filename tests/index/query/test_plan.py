@@ -12,10 +12,9 @@ import pytest
 from whoosh import query as wq
 
 from index.engine import Engine
-from index.indexing.update import update_index
 from index.query.plan import EXACT_SCORE, PARTIAL_SCORE, SHINGLE_SCORE, TITLE_SCORE, plan_query
 from index.query.vocabulary import Vocabulary
-from tests.conftest import write_corpus
+from tests.conftest import engine_over
 
 CORPUS = {
     "president.txt": "Chủ tịch nước\nChủ tịch nước tiếp bạn bè quốc tế ở Hà Nội.\n",
@@ -26,11 +25,7 @@ CORPUS = {
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
-    root = tmp_path_factory.mktemp("plan")
-    update_index([write_corpus(root / "corpus", CORPUS)], root / "index")
-    opened = Engine(root / "index")
-    yield opened
-    opened.close()
+    yield from engine_over(tmp_path_factory, "plan", CORPUS)
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 import pytest
 
 from index.engine import Engine
-from index.indexing.update import update_index
 from index.query.suggest import (
     MAX_VARIANTS_PER_WORD,
     did_you_mean,
@@ -20,7 +19,7 @@ from index.query.suggest import (
 )
 from index.query.vocabulary import Vocabulary
 from index.results import Variant
-from tests.conftest import write_corpus
+from tests.conftest import engine_over
 
 CORPUS = {
     "vn.txt": "Việt Nam\nViệt Nam và Nga. Người dân bán hàng cho bạn.\n",
@@ -31,11 +30,7 @@ CORPUS = {
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
-    root = tmp_path_factory.mktemp("suggest")
-    update_index([write_corpus(root / "corpus", CORPUS)], root / "index")
-    opened = Engine(root / "index")
-    yield opened
-    opened.close()
+    yield from engine_over(tmp_path_factory, "suggest", CORPUS)
 
 
 @pytest.fixture(scope="module")
