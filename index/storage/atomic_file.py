@@ -21,7 +21,7 @@ def atomic_writer(path: Path) -> Iterator[BinaryIO]:
     try:
         with open(temporary, "wb") as file:
             yield file
-        _flush_to_disk(temporary)  # the block may have closed the file: sync it reopened
+        flush_to_disk(temporary)  # the block may have closed the file: sync it reopened
         os.replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)
@@ -34,6 +34,7 @@ def write_atomically(path: Path, data: bytes) -> None:
         file.write(data)
 
 
-def _flush_to_disk(path: Path) -> None:
+def flush_to_disk(path: Path) -> None:
+    """Make sure `path`'s bytes are on the disk, not only in the OS's cache."""
     with open(path, "rb+") as file:
         os.fsync(file.fileno())

@@ -13,7 +13,7 @@ import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
-from index.storage.atomic_file import write_atomically
+from index.storage.atomic_file import flush_to_disk, write_atomically
 from index.storage.postings_copy import EXTENSION as COPY_EXTENSION
 from index.storage.whoosh_types import WhooshSegment
 
@@ -29,13 +29,15 @@ _ALWAYS_CHECKED = ".col"
 Record = dict[str, tuple[int, int]]  # file name -> (size, crc32)
 
 
-def segment_files(index_dir: Path, segment: WhooshSegment) -> list[str]:
-    """The names of a segment's files in `index_dir` (its postings copy aside)."""
+def segment_files(
+    index_dir: Path, segment: WhooshSegment, names: Iterable[str] | None = None
+) -> list[str]:
+    """The names of a segment's files in `index_dir` (its postings copy aside); `names` is
+    the folder's listing when the caller has it already."""
     prefix = segment.make_filename(".")
+    listing = os.listdir(index_dir) if names is None else names
     return sorted(
-        name
-        for name in os.listdir(index_dir)
-        if name.startswith(prefix) and not name.endswith(COPY_EXTENSION)
+        name for name in listing if name.startswith(prefix) and not name.endswith(COPY_EXTENSION)
     )
 
 
@@ -62,13 +64,14 @@ def sync_and_record(index_dir: Path, segments: Iterable[WhooshSegment]) -> None:
     of segments that are gone.  Called before the table of contents publishes them."""
     segments = list(segments)
     record = load_record(index_dir)
+    listing = os.listdir(index_dir)  # once: a bulk build commits as many times as it has segments
     live: set[str] = set()
     for segment in segments:
-        for name in segment_files(index_dir, segment):
+        for name in segment_files(index_dir, segment, listing):
             live.add(name)
             if name not in record:
                 path = index_dir / name
-                _sync(path)
+                flush_to_disk(path)
                 record[name] = (path.stat().st_size, file_crc(path))
     kept = {name: value for name, value in record.items() if name in live}
     write_atomically(index_dir / CHECKSUM_FILE, json.dumps(kept, indent=0).encode("utf-8"))
@@ -84,7 +87,7 @@ def damaged_segments(
 ) -> dict[str, str]:
     """Segment id -> what is wrong with it, for segments whose recorded files are missing,
     of the wrong size or (column files always, every file when `full`) of the wrong CRC."""
-    record = load_record(index_dir)
+    recorded = sorted(load_record(index_dir).items())
     marked = _load_marks(index_dir)
     damaged: dict[str, str] = {}
     for segment in segments:
@@ -92,7 +95,7 @@ def damaged_segments(
             damaged[segment.segment_id()] = marked[segment.segment_id()]
             continue
         prefix = segment.make_filename(".")
-        for name, (size, crc) in sorted(record.items()):
+        for name, (size, crc) in recorded:
             if not name.startswith(prefix):
                 continue
             problem = _problem(index_dir / name, size, crc, full or name.endswith(_ALWAYS_CHECKED))
@@ -129,8 +132,3 @@ def _problem(path: Path, size: int, crc: int, check_crc: bool) -> str:
     if check_crc and file_crc(path) != crc:
         return "is damaged (its checksum differs)"
     return ""
-
-
-def _sync(path: Path) -> None:
-    with open(path, "rb+") as file:
-        os.fsync(file.fileno())

@@ -13,6 +13,7 @@ from typing import Any
 
 from whoosh.writing import SegmentWriter
 
+from index.storage.atomic_file import flush_to_disk
 from index.storage.checksums import sync_and_record
 from index.storage.postings_in_memory import InvertedPostings
 
@@ -80,8 +81,7 @@ class InvertingSegmentWriter(SegmentWriter):  # type: ignore[misc]
 def _sync_folder(folder: Path) -> None:
     """Flush the folder's entries (the renamed table of contents) where the OS allows it."""
     for toc in folder.glob("_*.toc"):
-        with open(toc, "rb+") as file:
-            os.fsync(file.fileno())
+        flush_to_disk(toc)
     if sys.platform != "win32":
         descriptor = os.open(folder, os.O_RDONLY)
         try:
