@@ -63,15 +63,23 @@ class Engine:
         """Pick up what another writer committed since this engine opened."""
         with self._lock:
             if self._opened.needs_rebuild:  # rebuilt meanwhile, or damaged segments left out
-                self._opened = open_or_create(self.index_dir)
-                fresh = searcher_for(self._opened, ranking_weighting())
-                self._searcher.close()
-            else:
-                fresh = self._searcher.refresh()
+                self._reopen(open_or_create(self.index_dir))
+                return
+            fresh = self._searcher.refresh()
             if fresh is not self._searcher:
-                self._searcher = fresh
-                self._vocabulary = None
-                self._results.clear()
+                self._use_searcher(fresh)
+
+    def _reopen(self, opened: OpenedIndex) -> None:
+        """Search `opened` from now on, its damaged segments left out."""
+        self._opened = opened
+        self._searcher.close()
+        self._use_searcher(searcher_for(opened, ranking_weighting()))
+
+    def _use_searcher(self, searcher: WhooshSearcher) -> None:
+        """A new index generation: what was learnt of the old one is forgotten."""
+        self._searcher = searcher
+        self._vocabulary = None
+        self._results.clear()
 
     def clear_result_cache(self) -> None:
         """Forget recent answers (the benchmark measures every search at full price)."""
@@ -183,11 +191,7 @@ class Engine:
             with contextlib.suppress(OSError):  # a read-only index: searching still works
                 mark_damaged(self.index_dir, damaged)
             log.warning("searching without damaged segments after %r: %s", error, damaged)
-            self._opened = replace(self._opened, needs_rebuild=True, damaged=damaged)
-            self._searcher.close()
-            self._searcher = searcher_for(self._opened, ranking_weighting())
-            self._vocabulary = None
-            self._results.clear()
+            self._reopen(replace(self._opened, needs_rebuild=True, damaged=damaged))
             return True
 
     def count(self, query: str, *, exact: bool = False) -> int:

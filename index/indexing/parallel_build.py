@@ -129,9 +129,9 @@ def build_segments(
     """Index `paths` in `procs` worker processes, yielding each batch as it is finished.
 
     `progress` gets the number of files read so far.  Once `cancelled()` is true, workers
-    stop at their next file; batches finished by then are still yielded.
+    stop at their next file; batches finished by then are still yielded.  The caller holds the
+    run lock and has removed abandoned build folders (remove_abandoned_builds).
     """
-    remove_abandoned_builds(index_dir)
     build_dir = index_dir / f"{_BUILD_PREFIX}{os.getpid()}"
     build_dir.mkdir(exist_ok=True)
     # spawn, not fork: the window indexes from a thread, and forking a threaded process is unsafe

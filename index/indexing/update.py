@@ -102,7 +102,7 @@ def _update_locked(
     opened = open_or_create(target, full_check=verify)
     remembered = opened.meta.roots
     requested = resolve_roots(paths) if paths else (remembered or resolve_roots([seeds_dir()]))
-    if rebuild:
+    if rebuild:  # the fresh index records its folders
         index = create_fresh(target, requested)
         roots, scan_roots = requested, requested
     else:
@@ -144,7 +144,6 @@ def _update_locked(
         _index_in_parallel(run, todo, workers, throttled, cancelled)
     else:
         _index_in_process(run, writer, todo, throttled, cancelled, commit_every)
-    write_meta(target, IndexMeta(roots=roots))
     log.info("indexed %s: %s", target, report)
     return report
 
