@@ -27,7 +27,7 @@ MAX_SYNTAX_CHARS = 2000
 _LEADING_OPERATOR = re.compile(r"^\s*(?:AND|OR|ANDNOT|ANDMAYBE)(?:\s+|$)")
 _TRAILING_OPERATOR = re.compile(r"(?:^|\s+)(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\s*$")
 _OPERATOR_WORDS = frozenset({"and", "or", "not", "andnot", "andmaybe"})
-_OPERATORS = frozenset(word.upper() for word in _OPERATOR_WORDS)
+OPERATORS = frozenset(word.upper() for word in _OPERATOR_WORDS)  # as the parser spells them
 
 
 def parse(text: str) -> wq.Query:
@@ -64,5 +64,5 @@ def only_exclusions(text: str) -> bool:
     parses such a query to nothing, and its words must not be searched in its place."""
     words = text.split()
     return any(w.startswith("-") for w in words) and all(
-        w.startswith("-") or w.upper() in _OPERATORS for w in words
+        w.startswith("-") or w.upper() in OPERATORS for w in words
     )

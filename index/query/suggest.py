@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import string
 
+from index.query.parse import OPERATORS
 from index.query.vocabulary import Vocabulary
 from index.results import Variant
 from index.text.fold import fold
@@ -22,7 +23,6 @@ MAX_VARIANTS_PER_WORD = 8
 # the alphabet, so a pasted 10,000-character token once cost 29 s and 7 GB here.
 MAX_SUGGESTED_CHARS = 24
 _WORD = re.compile(rf"(?<![\w:]){SYLLABLE_PATTERN}(?![\w:])")
-_OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
 _LETTERS = string.ascii_lowercase + string.digits
 
 
@@ -44,9 +44,7 @@ def _replace_words(query: str, replace: dict[str, str]) -> str:
 
 
 def _query_words(query: str) -> list[str]:
-    return [
-        w for w in _WORD.findall(query) if w not in _OPERATORS and len(w) <= MAX_SUGGESTED_CHARS
-    ]
+    return [w for w in _WORD.findall(query) if w not in OPERATORS and len(w) <= MAX_SUGGESTED_CHARS]
 
 
 def typed_without_input_method(query: str, vocabulary: Vocabulary) -> str:

@@ -100,7 +100,8 @@ def _mostly_utf8(data: bytes) -> DecodedText | None:
     at nearly every accented letter, so they never pass for this."""
     text = data.decode("utf-8", "replace")
     broken = text.count("\ufffd") - data.count("\ufffd".encode())
-    accented = sum(1 for char in text if char > "\x7f") - text.count("\ufffd")
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))  # counted in C, not per char
+    accented = non_ascii - text.count("\ufffd")
     if broken > max(_MAX_BROKEN_BYTES, len(data) // 1000) or accented < broken:
         return None
     plural = "s" if broken > 1 else ""

@@ -14,13 +14,18 @@ from itertools import accumulate, compress, pairwise
 
 from index.text.computed_dict import ComputedDict
 from index.text.fold import fold
-from index.text.terms import SHINGLE_GAP, SYLLABLE, SYLLABLE_PATTERN, exact_form, syllable_spans
+from index.text.terms import (
+    BETWEEN_SYLLABLES,
+    SHINGLE_GAP,
+    SYLLABLE,
+    SYLLABLE_PATTERN,
+    exact_form,
+    syllable_spans,
+)
 
 # Splitting on syllables keeps them and what lies between: [gap, syllable, gap, ..., gap].
 _SYLLABLES_KEPT = re.compile(f"({SYLLABLE_PATTERN})")
-# Shingles join syllables separated by plain spaces only: never across punctuation or lines.
 _MAX_CACHED = 500_000
-_GAP = re.compile(r"[\W_]+")  # what lies between syllables
 _SEARCH_WINDOW = 4096
 
 
@@ -137,7 +142,7 @@ def _pieces(text: str) -> Iterator[tuple[str, bool]]:
 def _cut_after(text: str, position: int) -> int | None:
     """The end of the first gap between syllables at or after `position` (found in folded
     text, as syllables are), or None if the next few thousand characters hold none."""
-    gap = _GAP.search(fold(text[position : position + _SEARCH_WINDOW]))
+    gap = BETWEEN_SYLLABLES.search(fold(text[position : position + _SEARCH_WINDOW]))
     return position + gap.end() if gap is not None else None
 
 

@@ -17,6 +17,7 @@ from index.text.syllables import canonical_tones_in_text
 WORD_CHAR = r"[^\W_]"
 SYLLABLE_PATTERN = WORD_CHAR + "+"
 SYLLABLE = re.compile(SYLLABLE_PATTERN)
+BETWEEN_SYLLABLES = re.compile(r"[\W_]+")  # what is not a syllable: spaces, punctuation
 # Shingles join syllables separated by plain spaces only: never across punctuation or lines.
 SHINGLE_GAP = re.compile(r"[ \t]+")
 
