@@ -5,6 +5,7 @@ Nothing is mocked: every test that searches builds its index with the real index
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -26,16 +27,22 @@ LUONG_CUONG = SEEDS / "004_95fb111942143312.txt"
 MOSCOW_VISIT = SEEDS / "000_a37147b4426653dc.txt"
 
 
+def cli_env(**extra: str) -> dict[str, str]:
+    """The bare environment a `timtin` subprocess of the tests runs in, plus `extra`."""
+    return {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(REPO),
+        "XDG_DATA_HOME": str(TEST_DATA_HOME),  # the log file goes here, not into a home
+        "PYTHONIOENCODING": "utf-8",
+        **extra,
+    }
+
+
 def run_cli(
     *args: str, stdin: str = "", env_index: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run `timtin` from this source tree in a subprocess with a bare environment."""
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "HOME": str(REPO),
-        "XDG_DATA_HOME": str(TEST_DATA_HOME),  # the log file goes here, not into the repo
-        "PYTHONIOENCODING": "utf-8",
-    }
+    env = cli_env()
     if env_index is not None:
         env["TIMTIN_INDEX_DIR"] = str(env_index)
     return subprocess.run(
@@ -59,6 +66,32 @@ def engine_over(
     opened = Engine(root / "index")
     yield opened
     opened.close()
+
+
+_HOLD_RUN_LOCK = (
+    "import sys, time; from pathlib import Path; from index.indexing.run_lock import indexing_run\n"
+    "with indexing_run(Path(sys.argv[1])):\n"
+    "    print('held', flush=True); time.sleep(60)\n"
+)
+
+
+@contextlib.contextmanager
+def run_lock_held(index_dir: Path) -> Iterator[subprocess.Popen[str]]:
+    """Another process holding `index_dir`'s indexing run lock (as a `timtin index` in a
+    terminal would) for up to a minute, or until the block kills it or ends."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", _HOLD_RUN_LOCK, str(index_dir)],
+        cwd=REPO,
+        env=cli_env(),
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None and process.stdout.readline().strip() == "held"
+        yield process
+    finally:
+        process.kill()
+        process.wait()
 
 
 def write_corpus(folder: Path, files: dict[str, str | bytes]) -> Path:

@@ -8,19 +8,11 @@ import sys
 from pathlib import Path
 
 from index import __version__
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.conftest import REPO, cli_env, run_cli
 
 
 def launch(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "desktop.launch", *args],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
+    return run_cli(*args)
 
 
 def test_version() -> None:
@@ -47,7 +39,12 @@ def test_search_does_not_import_qt(seed_index: Path) -> None:
         "assert 'desktop.app' not in sys.modules, 'the window imported'"
     )
     done = subprocess.run(
-        [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=False
+        [sys.executable, "-c", probe],
+        cwd=REPO,
+        env=cli_env(),
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
 

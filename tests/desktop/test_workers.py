@@ -148,23 +148,10 @@ def test_update_index_is_the_default(app) -> None:
 
 def test_indexing_waits_for_another_process_and_says_so(qtbot, app, tmp_path: Path) -> None:
     # A real second process holds the index's run lock, as a `timtin index` in a terminal would.
-    import subprocess
-    import sys
+    from tests.conftest import SEEDS, run_lock_held
 
-    from tests.conftest import REPO, SEEDS
-
-    hold = (
-        "import sys, time; from pathlib import Path\n"
-        "from index.indexing.run_lock import indexing_run\n"
-        "with indexing_run(Path(sys.argv[1])):\n"
-        "    print('held', flush=True); time.sleep(60)\n"
-    )
     index_dir = tmp_path / "index"
-    holder = subprocess.Popen(
-        [sys.executable, "-c", hold, str(index_dir)], cwd=REPO, stdout=subprocess.PIPE, text=True
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    with run_lock_held(index_dir) as holder:
         job = IndexJob()
         reports: list[IndexReport] = []
         job.indexing_finished.connect(reports.append)
@@ -174,6 +161,3 @@ def test_indexing_waits_for_another_process_and_says_so(qtbot, app, tmp_path: Pa
         holder.kill()
         qtbot.waitUntil(lambda: len(reports) == 1, timeout=WAIT_MS)
         assert reports[0].added == 2
-    finally:
-        holder.kill()
-        holder.wait()

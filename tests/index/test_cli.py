@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import LUONG_CUONG, MOSCOW_VISIT, REPO, run_cli
+from tests.conftest import LUONG_CUONG, MOSCOW_VISIT, REPO, cli_env, run_cli
 
 
 def timtin(
@@ -100,6 +100,11 @@ def test_cli_does_not_import_qt(cli_index: Path) -> None:
         "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'"
     )
     done = subprocess.run(
-        [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=False
+        [sys.executable, "-c", probe],
+        cwd=REPO,
+        env=cli_env(),
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stderr

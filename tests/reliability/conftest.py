@@ -16,7 +16,7 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 
-from tests.conftest import REPO, TEST_DATA_HOME
+from tests.conftest import REPO, cli_env
 
 ARTICLE = "Tin số {n}\n01/01/2025\nBài {n} nói về kinh tế và Chủ tịch nước, mã tin {n}.\n"
 
@@ -31,13 +31,7 @@ def write_articles(folder: Path, numbers: range, *, edition: int = 0) -> None:
 
 def start_timtin(*args: str, marker: str) -> subprocess.Popen[str]:
     """`timtin ARGS` from this source tree; `marker` tags it and every process it starts."""
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "HOME": str(REPO),
-        "XDG_DATA_HOME": str(TEST_DATA_HOME),
-        "PYTHONIOENCODING": "utf-8",
-        "TIMTIN_TRIAL": marker,
-    }
+    env = cli_env(TIMTIN_TRIAL=marker)
     return subprocess.Popen(
         [sys.executable, "-m", "desktop.launch", *args],
         cwd=REPO,

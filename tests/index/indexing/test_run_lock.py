@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,29 +15,15 @@ import pytest
 
 from index import IndexLocked, update_index
 from index.indexing.run_lock import indexing_run
-from tests.conftest import REPO, SEEDS, run_cli
-
-HOLD = (
-    "import sys, time; from pathlib import Path; from index.indexing.run_lock import indexing_run\n"
-    "with indexing_run(Path(sys.argv[1])):\n"
-    "    print('held', flush=True); time.sleep(float(sys.argv[2]))\n"
-)
+from tests.conftest import SEEDS, run_cli, run_lock_held
 
 
 @pytest.fixture
 def holder(tmp_path: Path) -> Iterator[tuple[Path, subprocess.Popen[str]]]:
     """Another process holding the run lock of a fresh index folder for up to a minute."""
     index_dir = tmp_path / "index"
-    process = subprocess.Popen(
-        [sys.executable, "-c", HOLD, str(index_dir), "60"],
-        cwd=REPO,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert process.stdout is not None and process.stdout.readline().strip() == "held"
-    yield index_dir, process
-    process.kill()
-    process.wait()
+    with run_lock_held(index_dir) as process:
+        yield index_dir, process
 
 
 def test_without_waiting_a_second_run_raises_index_locked(
