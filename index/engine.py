@@ -30,8 +30,7 @@ from index.results import Hit, ReaderView, SearchResult, SortOrder
 from index.storage.checksums import damaged_segments, mark_damaged
 from index.storage.open_index import OpenedIndex, open_or_create, opened_segments, searcher_for
 from index.storage.whoosh_types import StoredFields, WhooshSearcher
-from index.text.describe import date_of, title_of
-from index.text.documents import read_text
+from index.text.documents import DocumentText, read_text
 from index.text.normalize import normalize_text
 
 log = logger(__name__)
@@ -259,35 +258,39 @@ class Engine:
     def _hit(self, stored: StoredFields, score: float, plan: QueryPlan) -> Hit:
         path = stored["path"]
         try:
-            text = read_text(Path(path)).text
+            document = read_text(Path(path))
         except Exception as error:  # moved or changed since indexing: still list it
             log.info("cannot re-read %s for its snippet: %s", path, error)
-            text = stored.get("title", "")
-        matches = find_matches(text, plan.patterns)
+            document = DocumentText(stored.get("title", ""), "", stored.get("kind", "txt"))
+        matches = find_matches(document.text, plan.patterns)
         return Hit(
             path=path,
             title=stored.get("title", "") or Path(path).name,
             date=stored.get("date", ""),
             score=float(score),
-            snippet=snippet_html(text, matches),
+            snippet=snippet_html(document.text, matches),
             matches=matches,
             folder=str(Path(path).parent),
             encoding=stored.get("encoding", ""),
+            kind=stored.get("kind", "txt"),
+            pages=sorted({document.page_of(start) for start, _ in matches} - {0}),
         )
 
     def read(self, path: str, query: str = "", *, exact: bool = False) -> ReaderView:
         """One whole document as HTML, every match of `query` marked and numbered."""
-        decoded = read_text(Path(path))
+        document = read_text(Path(path))
         plan = self.plan(query, exact=exact)
-        matches = find_matches(decoded.text, plan.patterns)
+        matches = find_matches(document.text, plan.patterns)
         return ReaderView(
             path=path,
-            title=title_of(decoded.text) or Path(path).name,
-            date=date_of(decoded.text),
-            html=reader_html(decoded.text, matches),
+            title=document.title or Path(path).name,
+            date=document.date,
+            html=reader_html(document.text, matches),
             match_count=len(matches),
             matches=matches,
-            encoding=decoded.encoding,
+            encoding=document.encoding,
+            kind=document.kind,
+            page_starts=document.page_starts,
         )
 
 

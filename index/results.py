@@ -37,6 +37,8 @@ class Hit:
     matches: list[tuple[int, int]]
     folder: str = ""
     encoding: str = "utf-8"
+    kind: str = "txt"
+    pages: list[int] = field(default_factory=list)  # 1-based pages holding matches (paged)
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,7 @@ class SearchResult:
                     "score": round(hit.score, 4),
                     "snippet": hit.snippet,
                     "matches": [list(span) for span in hit.matches],
+                    **({"pages": hit.pages} if hit.pages else {}),
                 }
                 for hit in self.hits
             ],
@@ -92,6 +95,8 @@ class ReaderView:
     match_count: int
     matches: list[tuple[int, int]]
     encoding: str = "utf-8"
+    kind: str = "txt"
+    page_starts: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,8 @@ from index.text.terms import EXACT, FOLDED, SHINGLE
 # of them, like changing a field or the analysis, needs SCHEMA_VERSION bumped: an index of an
 # older version is rebuilt from its folders when it is opened, never unpickled.
 # 5: the modules moved into index.text / index.storage (term forms became an enum).
-SCHEMA_VERSION = 5
+# 6: every file type: a document's `kind` (txt, pdf, docx …) and its page starts.
+SCHEMA_VERSION = 6
 
 # Which fields rank how: BM25 over the folded body; presence in the ranking-tier fields.
 SCORED_FIELDS = ("body",)
@@ -44,6 +45,8 @@ class DocumentSchema(SchemaClass):  # type: ignore[misc]
     mtime = STORED()
     content_hash = STORED()
     encoding = STORED()
+    kind = ID(stored=True)
+    page_starts = STORED()
 
 
 def path_key(path: str) -> str:
@@ -73,4 +76,6 @@ def document_fields(doc: Document) -> dict[str, Any]:
         "mtime": doc.mtime,
         "content_hash": doc.content_hash,
         "encoding": doc.encoding,
+        "kind": doc.kind,
+        "page_starts": list(doc.page_starts),
     }

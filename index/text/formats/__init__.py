@@ -1,22 +1,39 @@
-"""File formats: one reader per file type, each turning a file's bytes into decoded text.
+"""File formats: one reader per file type, each turning a file's bytes into `Extracted` text.
 
 `READERS` maps a suffix to its reader; a new format is a module here and one line below.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import signal
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 
-from index.text.decode import DecodedText
+from index.errors import UndecodableFile
+from index.text.formats.extracted import Extracted
+from index.text.formats.limits import TIME_LIMIT_SECONDS, Deadline
 from index.text.formats.plain_text import read_plain_text
 
-Reader = Callable[[bytes], DecodedText]
+Reader = Callable[[bytes, Deadline], Extracted]
 
 READERS: dict[str, Reader] = {".txt": read_plain_text}
 READABLE_SUFFIXES = tuple(READERS)
 
-__all__ = ["READABLE_SUFFIXES", "READERS", "Reader", "is_readable_name", "read_format"]
+_ALARM_GRACE_SECONDS = 5.0  # the alarm is the backstop: a reader's own checks come first
+
+__all__ = [
+    "READABLE_SUFFIXES",
+    "READERS",
+    "Deadline",
+    "Extracted",
+    "Reader",
+    "file_kind",
+    "is_readable_name",
+    "read_format",
+]
 
 
 def is_readable_name(name: str) -> bool:
@@ -24,7 +41,37 @@ def is_readable_name(name: str) -> bool:
     return name.lower().endswith(READABLE_SUFFIXES)
 
 
-def read_format(path: Path, data: bytes) -> DecodedText:
-    """Decode `data` read from `path` with the reader for its file type (plain text if none)."""
+def file_kind(path: Path) -> str:
+    """The file type as users and `type:` filters name it: `txt`, `pdf`, `docx` …"""
+    suffix = path.suffix.lower().lstrip(".")
+    return "html" if suffix == "htm" else suffix or "txt"
+
+
+def read_format(path: Path, data: bytes) -> Extracted:
+    """Read `data` from `path` with the reader for its file type (plain text if none), within
+    the time limit; raises UndecodableFile with the reason a file cannot be read."""
     reader = READERS.get(path.suffix.lower(), read_plain_text)
-    return reader(data)
+    deadline = Deadline()
+    with _alarm(TIME_LIMIT_SECONDS + _ALARM_GRACE_SECONDS):
+        return reader(data, deadline)
+
+
+@contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
+    """Interrupt a reader stuck past `seconds`, where a signal can (POSIX, main thread).
+
+    Elsewhere (the window's indexing thread) the readers' own Deadline checks hold."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(signum: int, frame: FrameType | None) -> None:
+        raise UndecodableFile(f"reading took longer than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

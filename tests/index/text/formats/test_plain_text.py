@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from index.errors import UndecodableFile
-from index.text.formats import is_readable_name, read_format
+from index.text.formats import Deadline, Extracted, is_readable_name, read_format
 from index.text.formats.plain_text import read_plain_text
 from tests.index.text.legacy_fixtures import encode_tcvn3, encode_vni
 
@@ -35,23 +35,23 @@ def test_a_txt_file_reads_as_its_vietnamese_text(
 ) -> None:
     path = tmp_path / "han-han.txt"
     path.write_bytes(encode(TEXT))
-    decoded = read_plain_text(path.read_bytes())
-    assert (decoded.text, decoded.encoding) == (TEXT, encoding)
-    assert read_format(path, path.read_bytes()) == decoded
+    extracted = read_plain_text(path.read_bytes(), Deadline())
+    assert extracted == Extracted((TEXT,), encoding)
+    assert read_format(path, path.read_bytes()) == extracted
 
 
 @pytest.mark.parametrize("name", ["ghi-chu.TXT", "bai-viet", "du-lieu.log"])
 def test_other_names_are_read_as_plain_text_too(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     path.write_bytes(encode_tcvn3(TEXT))
-    assert read_format(path, path.read_bytes()).text == TEXT
+    assert read_format(path, path.read_bytes()).parts == (TEXT,)
 
 
 def test_a_binary_file_is_refused_with_a_reason(tmp_path: Path) -> None:
     path = tmp_path / "anh.txt"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     with pytest.raises(UndecodableFile, match="binary file"):
-        read_plain_text(path.read_bytes())
+        read_plain_text(path.read_bytes(), Deadline())
 
 
 @pytest.mark.parametrize(
