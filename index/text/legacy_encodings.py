@@ -496,3 +496,13 @@ def repair_decoded(text: str) -> tuple[str, str] | None:
     if _VIQR_HINT.search(text):
         return _repair_viqr(text)
     return None
+
+
+def decode_tcvn3(data: bytes) -> str:
+    """Bytes in TCVN3 (ABC), as plain text files and `.Vn*` fonts hold them, as Unicode."""
+    return _decode_tcvn3(data)
+
+
+def decode_vni(data: bytes) -> str:
+    """Bytes in VNI-Windows, as plain text files and `VNI-*` fonts hold them, as Unicode."""
+    return _decode_vni(data)
