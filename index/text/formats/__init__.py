@@ -17,9 +17,18 @@ from index.text.formats.extracted import Extracted
 from index.text.formats.limits import TIME_LIMIT_SECONDS, Deadline
 from index.text.formats.plain_text import read_plain_text
 
+# import: pdf
+# import: office
+# import: web
+
 Reader = Callable[[bytes, Deadline], Extracted]
 
-READERS: dict[str, Reader] = {".txt": read_plain_text}
+READERS: dict[str, Reader] = {
+    ".txt": read_plain_text,
+    # readers: pdf
+    # readers: office
+    # readers: web
+}
 READABLE_SUFFIXES = tuple(READERS)
 
 _ALARM_GRACE_SECONDS = 5.0  # the alarm is the backstop: a reader's own checks come first
