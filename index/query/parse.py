@@ -27,6 +27,9 @@ MAX_SYNTAX_CHARS = 2000
 _LEADING_OPERATOR = re.compile(r"^\s*(?:AND|OR|ANDNOT|ANDMAYBE)(?:\s+|$)")
 _TRAILING_OPERATOR = re.compile(r"(?:^|\s+)(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\s*$")
 _OPERATOR_WORDS = frozenset({"and", "or", "not", "andnot", "andmaybe"})
+# `Tại sao?` ends a question: a `?` after a word and before a space is punctuation, not
+# Whoosh's one-character wildcard (which would ask for `sao` plus one letter).
+_QUESTION_MARK = re.compile(r"(?<=[^\W_])\?+(?=[\s\W]|$)")
 OPERATORS = frozenset(word.upper() for word in _OPERATOR_WORDS)  # as the parser spells them
 
 
@@ -41,7 +44,7 @@ def parse(text: str) -> wq.Query:
     parser.add_plugin(
         PlusMinusPlugin(plusexpr=r"(?:(?<=\s)|^)\+(?=\w)", minusexpr=r"(?:(?<=\s)|^)-(?=\w)")
     )
-    return parser.parse(_strip_dangling_operators(text))
+    return parser.parse(_strip_dangling_operators(_QUESTION_MARK.sub(" ", text)))
 
 
 def _strip_dangling_operators(text: str) -> str:

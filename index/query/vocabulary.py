@@ -6,6 +6,7 @@ segments never change once written, so each one's word counts are cached beside 
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import json
 from collections import defaultdict
@@ -59,6 +60,7 @@ class Vocabulary:
 
     def __init__(self, forms_by_fold: dict[str, list[tuple[str, int]]]) -> None:
         self._forms = forms_by_fold
+        self._sorted: list[str] | None = None
 
     @classmethod
     def from_reader(cls, reader: WhooshReader, cache_dir: Path | None = None) -> Vocabulary:
@@ -88,3 +90,16 @@ class Vocabulary:
 
     def __contains__(self, folded: str) -> bool:
         return folded in self._forms
+
+    def words_starting(self, folded_prefix: str) -> list[str]:
+        """Folded words that start with `folded_prefix`, in alphabetical order."""
+        if self._sorted is None:
+            self._sorted = sorted(self._forms)
+        words = self._sorted
+        start = bisect.bisect_left(words, folded_prefix)
+        end = bisect.bisect_left(words, folded_prefix + "\U0010ffff", lo=start)
+        return words[start:end]
+
+    def uses(self, folded: str) -> int:
+        """How often the index uses a folded word: its forms' document counts, summed."""
+        return sum(count for _, count in self._forms.get(folded, ()))

@@ -75,6 +75,12 @@ class WhooshReader(Protocol):
     def iter_field(self, fieldname: str) -> Iterator[tuple[bytes, WhooshTermInfo]]:
         """Every term of a field with its term info."""
 
+    def iter_prefix(self, fieldname: str, prefix: str) -> Iterator[tuple[bytes, WhooshTermInfo]]:
+        """The terms of a field that start with `prefix`, in order, with their term info."""
+
+    def doc_frequency(self, fieldname: str, text: str) -> int:
+        """How many documents hold a term."""
+
     def postings(self, fieldname: str, text: bytes) -> WhooshMatcher:
         """A matcher over one term's postings."""
 

@@ -1,4 +1,4 @@
-"""Folding for accent-insensitive matching: lowercase, every mark stripped, đ to d.
+"""Folding for accent-insensitive matching: lowercase, every mark stripped, đ to d, y to i.
 
 One character in, one character out, so offsets in folded text are offsets in the original.
 """
@@ -9,6 +9,7 @@ import codecs
 import unicodedata
 
 from index.text.computed_dict import ComputedDict
+from index.text.syllables import canonical_i_in_text
 
 _D_LETTERS = "đĐðÐ"
 
@@ -75,11 +76,14 @@ def _fold_fast(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Accent-insensitive form of NFC `text`, the same length as `text`."""
+    """Accent-insensitive form of NFC `text`, the same length as `text`.
+
+    Spelling variants fold alike too: `ky` (kỹ) and `ki` (kĩ) both fold to `ki`."""
     try:
-        return _fold_fast(text)
+        folded = _fold_fast(text)
     except UnicodeEncodeError as error:
-        return _fold_mixed(text, error)
+        folded = _fold_mixed(text, error)
+    return canonical_i_in_text(folded)
 
 
 def _fold_mixed(text: str, error: UnicodeEncodeError) -> str:

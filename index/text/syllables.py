@@ -17,6 +17,7 @@ __all__ = [
     "Syllable",
     "Tone",
     "attested_syllables",
+    "canonical_i_in_text",
     "canonical_tone",
     "canonical_tones_in_text",
     "is_attested_syllable",
@@ -437,3 +438,39 @@ def with_tone(word: str, tone: Tone) -> str | None:
     chars[target] = _retone(chars[target], tone)
     result = "".join(chars)
     return result if _parse(_lower(result) or "") is not None else None
+
+
+# i and y after a consonant in an open syllable are one vowel spelled two ways (kĩ/kỹ, lí/lý,
+# tỉ/tỷ, hi/hy): the canonical spelling is i.  Never where y is part of a glide (uy: thủy,
+# quý) or of a diphthong (yê), never before a final consonant.
+_Y_TO_I = dict(zip("yýỳỷỹỵYÝỲỶỸỴ", "iíìỉĩịIÍÌỈĨỊ", strict=True))
+_CONSONANT_LETTERS = _CONSONANTS + _CONSONANTS.upper()
+_CONSONANTS_THEN_Y = re.compile(
+    rf"(?<![^\W\d_])[{_CONSONANT_LETTERS}]{{1,3}}[{''.join(_Y_TO_I)}](?![^\W_])"
+)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _spelled_with_y(word: str) -> bool:
+    """Is `word` a consonant onset and a lone vowel y, no glide and no final (`kỹ`, `Lý`)?"""
+    lower = _lower(word)
+    syllable = _parse(lower) if lower is not None else None
+    return (
+        syllable is not None
+        and syllable.onset not in ("", "qu", "gi")
+        and not syllable.medial
+        and syllable.nucleus == "y"
+        and not syllable.final
+    )
+
+
+def _y_as_i(match: re.Match[str]) -> str:
+    word = match.group()
+    return word[:-1] + _Y_TO_I[word[-1]] if _spelled_with_y(word) else word
+
+
+def canonical_i_in_text(text: str) -> str:
+    """Spell the vowel i/y of every open syllable after a consonant as i; offsets stay valid.
+
+    `kỹ thuật` → `kĩ thuật`, `Lý` → `Lí`, `tỷ` → `tỉ`; `thủy`, `quý`, `yêu`, `tuy` are kept."""
+    return _CONSONANTS_THEN_Y.sub(_y_as_i, text)

@@ -11,15 +11,17 @@ from collections.abc import Iterator
 from enum import StrEnum
 
 from index.text.fold import fold, lower_exact
-from index.text.syllables import canonical_tones_in_text
+from index.text.syllables import canonical_i_in_text, canonical_tones_in_text
 
 # A syllable is a run of letters, digits or marks; underscore is not a letter here.
 WORD_CHAR = r"[^\W_]"
 SYLLABLE_PATTERN = WORD_CHAR + "+"
 SYLLABLE = re.compile(SYLLABLE_PATTERN)
 BETWEEN_SYLLABLES = re.compile(r"[\W_]+")  # what is not a syllable: spaces, punctuation
-# Shingles join syllables separated by plain spaces only: never across punctuation or lines.
-SHINGLE_GAP = re.compile(r"[ \t]+")
+# Shingles join syllables separated by plain spaces, or by one mark inside a written word
+# (`26/10/2025`, `A.V`, `TP.HCM`, `ASEAN-Nga`, `COVID-19`, `3,5`): never across a line,
+# brackets or a sentence's end.  Queries are cut by the same rule (one tokenisation).
+SHINGLE_GAP = re.compile(r"[ \t]+|[-./,:'’–&+]")
 
 
 class TermForm(StrEnum):
@@ -41,8 +43,9 @@ def syllable_spans(folded_text: str) -> list[tuple[int, int]]:
 
 
 def exact_form(text: str) -> str:
-    """The accent-exact matching form: canonical tone placement, lowercase, same length."""
-    return lower_exact(canonical_tones_in_text(text))
+    """The accent-exact matching form: canonical tone placement and i/y, lowercase, same
+    length (`hoà` and `hòa` are one form, `kỹ` and `kĩ` another)."""
+    return lower_exact(canonical_i_in_text(canonical_tones_in_text(text)))
 
 
 def exact_syllables(text: str) -> list[str]:

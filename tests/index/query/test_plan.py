@@ -9,17 +9,21 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from whoosh import query as wq
 
 from index.engine import Engine
 from index.query.plan import EXACT_SCORE, PARTIAL_SCORE, SHINGLE_SCORE, TITLE_SCORE, plan_query
 from index.query.vocabulary import Vocabulary
+from index.text.fold import fold
 from tests.conftest import engine_over
 
 CORPUS = {
     "president.txt": "Chủ tịch nước\nChủ tịch nước tiếp bạn bè quốc tế ở Hà Nội.\n",
     "market.txt": "Chợ\nTôi bán hàng ở bến, bấn loạn vì bàn ghế ở Hà Giang.\n",
     "covid.txt": "Dịch bệnh\nCOVID-19 lan rộng.\n",
+    "engineer.txt": "Kỹ sư\nKỹ sư Mỹ và kĩ thuật viên Lí bàn về tỉ lệ.\n",
 }
 
 
@@ -42,8 +46,8 @@ def boosts(plan_query_result: wq.Query) -> set[tuple[str, str, float]]:
     }
 
 
-def names(engine: Engine, query: str) -> set[str]:
-    return {Path(hit.path).name for hit in engine.search(query).hits}
+def names(engine: Engine, query: str, *, exact: bool = False) -> set[str]:
+    return {Path(hit.path).name for hit in engine.search(query, exact=exact, limit=50).hits}
 
 
 def test_an_unaccented_query_matches_every_word_folded(vocabulary: Vocabulary) -> None:
@@ -135,8 +139,13 @@ def test_exact_mode_matches_only_forms_the_index_holds(
         ("body", "ban"),
     }
     assert [step.exact for (step,) in plan.patterns] == [True]
-    assert plan_query("bẹn", vocabulary, exact=True).match is wq.NullQuery  # no such form
+    missing = plan_query("bẹn", vocabulary, exact=True)  # no such form: nothing matches
+    assert missing.no_exact_match == ["bẹn"]
     assert engine.search("bẹn", exact=True).total == 0
+    assert engine.search("bẹn", exact=True).to_json()["no_exact_match"] == ["bẹn"]
+    # The stricter mode never finds more: a word with no exact form empties its AND.
+    assert engine.search("bạn bẹn", exact=True).total == 0
+    assert engine.search("bạn bẹn").total <= engine.search("bạn").total
     assert names(engine, "bẹn") == {"market.txt"}  # the loose search finds `bến`
     assert plan_query("exact:bán", vocabulary).patterns[0][0].words == frozenset({"bán"})
 
@@ -147,10 +156,29 @@ def test_a_title_query_matches_the_title_field_only(vocabulary: Vocabulary) -> N
     assert boosts(plan.query) == set()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="`COVID-19` is planned as the shingle `covid 19`, but shingles never join "
-    "syllables across a hyphen, so the document holding `COVID-19` is not found",
-)
 def test_a_hyphenated_word_finds_the_document_holding_it(engine: Engine) -> None:
     assert names(engine, "COVID-19") == {"covid.txt"}
+
+
+WORDS = sorted({w.strip(".,") for text in CORPUS.values() for w in text.split()} | {"xqzw", "bẹn"})
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=3), st.booleans())
+def test_exact_results_are_always_a_subset_of_folded_results(
+    engine: Engine, words: list[str], unaccent: bool
+) -> None:
+    query = " ".join(fold(w) if unaccent else w for w in words)
+    exact = names(engine, query, exact=True)
+    assert exact <= names(engine, query)
+
+
+@pytest.mark.parametrize(("query", "exact"), [("kĩ sư", True), ("ky su", False), ("mĩ", True)])
+def test_i_and_y_spellings_find_each_other_in_both_modes(
+    engine: Engine, query: str, exact: bool
+) -> None:
+    assert names(engine, query, exact=exact) == {"engineer.txt"}
+    marked = {
+        CORPUS["engineer.txt"][s:e] for s, e in engine.search(query, exact=exact).hits[0].matches
+    }
+    assert marked >= ({"Kỹ sư"} if "s" in query else {"Mỹ"})

@@ -15,6 +15,7 @@ from index.text.syllables import (
     Syllable,
     Tone,
     attested_syllables,
+    canonical_i_in_text,
     canonical_tone,
     canonical_tones_in_text,
     is_attested_syllable,
@@ -299,3 +300,48 @@ def test_text_matches_word_by_word(text: str) -> None:
     for index, char in enumerate(text):
         if char not in VOWELS + VOWELS.upper():
             assert result[index] == char
+
+
+# Both spellings of one word (i/y after a consonant, open syllable), and pairs that are two words.
+SAME_WORD = [
+    ("kĩ", "kỹ"), ("lí", "lý"), ("tỉ", "tỷ"), ("mĩ", "mỹ"), ("hi", "hy"), ("sĩ", "sỹ"),
+    ("Lí", "Lý"), ("KĨ", "KỸ"), ("thi", "thy"), ("vi", "vy"), ("kì", "kỳ"), ("mĩ", "Mỹ"),
+]  # fmt: skip
+TWO_WORDS = [
+    ("tuy", "tui"), ("huy", "hui"), ("thủy", "thủi"), ("quý", "quí"), ("ý", "í"), ("yêu", "iêu"),
+    ("tin", "tyn"), ("kim", "kym"), ("tính", "týnh"), ("gì", "gỳ"), ("ngày", "ngài"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("one", "other"), SAME_WORD)
+def test_i_and_y_after_a_consonant_in_an_open_syllable_are_one_word(one: str, other: str) -> None:
+    assert canonical_i_in_text(one).lower() == canonical_i_in_text(other).lower()
+    assert len(canonical_i_in_text(other)) == len(other)  # offsets stay valid
+
+
+@pytest.mark.parametrize(("one", "other"), TWO_WORDS)
+def test_glides_diphthongs_finals_and_lone_vowels_keep_their_spelling(one: str, other: str) -> None:
+    assert canonical_i_in_text(one) == one
+    assert canonical_i_in_text(one) != canonical_i_in_text(other)
+
+
+def test_every_attested_y_syllable_of_that_shape_has_its_i_twin_and_no_other() -> None:
+    changed = {
+        w: canonical_i_in_text(w) for w in attested_syllables() if canonical_i_in_text(w) != w
+    }
+    assert {"kỹ", "lý", "tỷ", "mỹ", "hy"} <= changed.keys()
+    for word, twin in changed.items():
+        parsed = parse_syllable(word)
+        assert parsed is not None
+        assert parsed.onset not in ("", "qu", "gi") and parsed.nucleus == "y"
+        assert not parsed.medial and not parsed.final
+        assert parse_syllable(twin) is not None  # the i spelling is a syllable too
+        assert (
+            twin
+            == word[:-1] + {"y": "i", "ý": "í", "ỳ": "ì", "ỷ": "ỉ", "ỹ": "ĩ", "ỵ": "ị"}[word[-1]]
+        )
+
+
+def test_in_running_text_only_those_syllables_change() -> None:
+    text = "Kỹ sư Lý Thủy quý yêu Mỹ tuy vậy, tỷ lệ hy vọng"
+    assert canonical_i_in_text(text) == "Kĩ sư Lí Thủy quý yêu Mĩ tuy vậy, tỉ lệ hi vọng"
