@@ -79,6 +79,7 @@ class Bench:
         self.notes: list[str] = []
         self.recoll_version: str | None = None
         self.load_at_start = os.getloadavg()[0]
+        self.keystrokes = 0
 
     def attempt(self, what: str, step: Callable[[], None]) -> None:
         """Run one measurement; a failure becomes a note and the figure stays n/a."""
@@ -103,6 +104,9 @@ class Bench:
         for engine, label, index_dir in engines:
             if engine in built:
                 self.attempt(f"{label} queries", partial(self._search, engine, index_dir, docs))
+                self.attempt(f"{label} keystrokes", partial(self._keystrokes, engine, index_dir))
+                if engine != "recoll":
+                    self.attempt(f"{label} pasted", partial(self._pasted, engine, index_dir))
         with one_file_changed(self.corpus) as changed:
             _say(f"changed {changed.relative_to(self.corpus)}")
             for engine, label, index_dir in engines:
@@ -114,6 +118,7 @@ class Bench:
             self.notes.append(
                 "Queries, re-index and app launch: n/a — our index could not be built."
             )
+        self.attempt("Big documents in the reader", self._big_documents)
         return self._report(docs)
 
     def _engines(self, ours_dir: str, fts_dir: str) -> list[tuple[str, str, str]]:
@@ -172,6 +177,22 @@ class Bench:
                     "Top-10 overlap: n/a — Engine.search() has no `exhaustive=` keyword yet."
                 )
 
+    def _keystrokes(self, engine: str, index_dir: str) -> None:
+        if engine == "recoll":
+            result = peer_recoll.keystrokes(self.work, self.queries)
+        else:
+            result = run_worker(engine, "keystrokes", index_dir=index_dir, queries=self.queries)
+        into = self.figures[engine]
+        for key in ("p50_ms", "p95_ms", "vanished_pct", "on_track_pct"):
+            into[f"key_{key}"] = _float(result.get(key))
+        self.keystrokes = int(_float(result.get("keystrokes")) or 0)
+
+    def _pasted(self, engine: str, index_dir: str) -> None:
+        files = [str(path) for path in corpus_files(self.corpus)]
+        result = run_worker(engine, "pasted", index_dir=index_dir, files=files)
+        self.figures[engine]["pasted_p95_ms"] = _float(result.get("p95_ms"))
+        self.figures[engine]["pasted_first_pct"] = _float(result.get("source_first_pct"))
+
     def _recoll_queries(self) -> None:
         result = peer_recoll.search(self.work, self.queries, self.args.rounds)
         values = result["latencies_ms"]
@@ -208,6 +229,17 @@ class Bench:
         else:
             self.figures["ours"]["app_ready_s"] = _float(result["wall_s"])
 
+    def _big_documents(self) -> None:
+        result = run_worker("big", "documents")
+        sizes = result["sizes"]
+        assert isinstance(sizes, dict)
+        stalls = []
+        for megabytes, row in sizes.items():
+            mb = int(float(megabytes))
+            self.figures["ours"][f"big{mb}_first_s"] = _float(row["first_match_s"])
+            stalls.append(_float(row["longest_stall_s"]) or 0.0)
+        self.figures["ours"]["big_stall_s"] = max(stalls, default=None)
+
     def _load(self) -> tuple[str, str]:
         """Other work on the machine skews timings: say how busy it was."""
         now = os.getloadavg()[0]
@@ -220,6 +252,16 @@ class Bench:
             "App launch runs the `timtin` entry point from this checkout with "
             "`--screenshot PNG --index-dir DIR` under QT_QPA_PLATFORM=offscreen, "
             "process start to exit."
+        )
+        self.notes.append(
+            f"Keystrokes: every prefix of 2 characters and up of every query of the mix "
+            f"({self.keystrokes} keystrokes), the last word a prefix: Tìm Tin's "
+            "`search(typing=True)` as the window asks, FTS5's `\"word\" *`, Recoll's `word*` "
+            "(one `recollq` process each, start-up included); top 10 with snippets. "
+            "'Vanished' counts keystrokes with no results although the finished query has some; "
+            "'on track', those whose top 10 holds the finished query's first hit (each engine's "
+            "own). Pasted: a 200-word run from each of the first 30 files, as typed in the "
+            "file, searched as one query; 'source first' is the share ranking that file first."
         )
         command = shlex.join([".venv/bin/python", "-m", "bench", *sys.argv[1:]])
         return report.Run(

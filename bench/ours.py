@@ -96,6 +96,47 @@ def _overlap(engine: Any, queries: list[str]) -> float | None:
     return sum(shares) / len(shares)
 
 
+def phase_keystrokes(index_dir: str, queries: list[str]) -> dict[str, object]:
+    """Every keystroke of the query mix as the window searches it (typing mode), top 10 with
+    snippets; the finished queries searched as whole queries."""
+    from bench.keystrokes import judge, keystrokes
+    from index.engine import Engine
+
+    engine = Engine(Path(index_dir))
+
+    def search(text: str, typing: bool) -> list[str]:
+        engine.clear_result_cache()  # every keystroke pays full price
+        result = engine.search(text, limit=10, count=False, typing=typing)
+        _ = [hit.snippet for hit in result.hits]
+        return [hit.path for hit in result.hits]
+
+    try:
+        return judge(
+            keystrokes(queries), lambda text: search(text, True), lambda q: search(q, False)
+        )
+    finally:
+        engine.close()
+
+
+def phase_pasted(index_dir: str, files: list[str]) -> dict[str, object]:
+    """Paragraphs of 200 words pasted as queries, top 10 with snippets."""
+    from bench.keystrokes import judge_pasted, pasted_paragraphs
+    from index.engine import Engine
+
+    engine = Engine(Path(index_dir))
+
+    def search(text: str) -> list[str]:
+        engine.clear_result_cache()
+        result = engine.search(text, limit=10, count=False)
+        _ = [hit.snippet for hit in result.hits]
+        return [hit.path for hit in result.hits]
+
+    try:
+        return judge_pasted(pasted_paragraphs(files), search)
+    finally:
+        engine.close()
+
+
 def phase_reindex(corpus: str, index_dir: str, procs: int | None = None) -> dict[str, object]:
     """Incremental update of an existing index after one file changed."""
     from index.indexing.update import update_index

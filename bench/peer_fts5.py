@@ -104,6 +104,62 @@ def phase_search(index_dir: str, queries: list[str], rounds: int) -> dict[str, o
     }
 
 
+def phase_pasted(index_dir: str, files: list[str]) -> dict[str, object]:
+    """Paragraphs of 200 words pasted as queries: their words AND-ed, top 10 by bm25."""
+    from bench.keystrokes import judge_pasted, pasted_paragraphs
+
+    conn = sqlite3.connect(_db(index_dir))
+
+    def top(text: str) -> list[str]:
+        words = [w for w in re.findall(r"\w+", fold(text))]
+        match = " AND ".join(f'"{w}"' for w in words)
+        rows = conn.execute(_TOP10, (match,)).fetchall() if match else []
+        _ = [row[2] for row in rows]
+        return [row[0] for row in rows]
+
+    try:
+        return judge_pasted(pasted_paragraphs(files), top)
+    finally:
+        conn.close()
+
+
+def to_prefix_match(typed: str) -> str:
+    """FTS5 MATCH text for a query being typed: its words AND-ed, the unfinished last one a
+    prefix (`word*`)."""
+    words = [w.replace('"', "") for w in fold(typed).replace('"', " ").split()]
+    words = [w for w in words if w]
+    if not words:
+        return ""
+    parts = [f'"{w}"' for w in words]
+    if not typed[-1].isspace():
+        parts[-1] += " *"
+    return " AND ".join(parts)
+
+
+def phase_keystrokes(index_dir: str, queries: list[str]) -> dict[str, object]:
+    """Every keystroke of the query mix, the last word a prefix: top 10 by bm25 with snippets."""
+    from bench.keystrokes import judge, keystrokes
+
+    conn = sqlite3.connect(_db(index_dir))
+
+    def top(match: str) -> list[str]:
+        if not match:
+            return []
+        try:
+            rows = conn.execute(_TOP10, (match,)).fetchall()
+        except sqlite3.OperationalError:  # half-typed syntax FTS5 refuses
+            return []
+        _ = [row[2] for row in rows]
+        return [row[0] for row in rows]
+
+    try:
+        return judge(
+            keystrokes(queries), lambda t: top(to_prefix_match(t)), lambda q: top(to_match(q))
+        )
+    finally:
+        conn.close()
+
+
 def phase_reindex(corpus: str, index_dir: str) -> dict[str, object]:
     """Incremental update: stat every file, re-index those whose size or mtime changed."""
     started = time.perf_counter()

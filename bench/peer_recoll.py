@@ -88,6 +88,26 @@ def search(work: Path, queries: list[str], rounds: int) -> dict[str, object]:
     return {"latencies_ms": latencies, "peak_rss_kb": peak}
 
 
+def keystrokes(work: Path, queries: list[str]) -> dict[str, object]:
+    """Every keystroke of the query mix, the last word a prefix (`word*`), one recollq process
+    each: top 10 with 3 snippets, start-up included as a person's search would pay it."""
+    from bench.keystrokes import as_words, judge
+    from bench.keystrokes import keystrokes as typed_keys
+
+    def top(text: str, typing: bool) -> list[str]:
+        words = as_words(text).split()
+        if not words:
+            return []
+        if typing and not text[-1].isspace():
+            words[-1] += "*"
+        run = run_command(
+            ["recollq", "-c", str(_confdir(work)), "-n", "10", "-A", "-p", "3", " ".join(words)]
+        )
+        return re.findall(r"\[file://([^\]]+)\]", run.output)
+
+    return judge(typed_keys(queries), lambda t: top(t, True), lambda q: top(q, False))
+
+
 def count(work: Path, query: str) -> int:
     """How many documents recollq reports for a query (a sanity check of the folding)."""
     run = _checked(["recollq", "-c", str(_confdir(work)), "-n", "0", "-b", query])

@@ -47,7 +47,22 @@ ROWS = (
     Row("search_rss_mb", "Peak RSS, searching process (MB)", 0),
     Row("build_rss_mb", "Peak RSS, indexing process (MB)", 0),
     Row("app_ready_s", "App launch to window on this index (s)", 2, ratio=False),
+    Row("big1_first_s", "Reader: open a 1 MB text to its first match (s)", 2, ratio=False),
+    Row("big8_first_s", "Reader: open an 8 MB text to its first match (s)", 2, ratio=False),
+    Row("big30_first_s", "Reader: open a 30 MB text to its first match (s)", 2, ratio=False),
+    Row("big_stall_s", "Reader: longest GUI stall meanwhile (s)", 2, ratio=False),
     Row("overlap", "Top-10 overlap with exhaustive ranking", 2, ratio=False),
+    Row("key_p50_ms", "Keystroke latency p50 (ms; Recoll: whole process)", 1),
+    Row("key_p95_ms", "Keystroke latency p95 (ms; Recoll: whole process)", 1),
+    Row("key_vanished_pct", "Keystrokes with results vanished (%)", 1, ratio=False),
+    Row(
+        "key_on_track_pct",
+        "Keystrokes on track: top 10 holds the finished first hit (%)",
+        1,
+        ratio=False,
+    ),
+    Row("pasted_p95_ms", "Pasted 200-word paragraph p95 (ms)", 1),
+    Row("pasted_first_pct", "Pasted paragraph: its source ranked first (%)", 1, ratio=False),
 )
 
 
@@ -107,6 +122,7 @@ GOALS: tuple[Check, ...] = (
     ("Re-index after one change < 2 s", _bound("reindex_s", 2.0), "s"),
     ("App ready < 1.5 s", _bound("app_ready_s", 1.5), "s"),
     ("Peak RSS searching < 400 MB", _bound("search_rss_mb", 400.0), "MB"),
+    ("Keystroke p95 ≤ Recoll's keystroke p95", _pair("key_p95_ms", "recoll"), "ms"),
 )
 
 
@@ -120,6 +136,18 @@ def _goals(figures: Mapping[str, Figures]) -> list[str]:
         else:
             verdict = "met" if ours <= bound else "not met"
             lines.append(f"- {label}: **{verdict}** ({ours:,.2f} {unit} vs {bound:,.2f} {unit})")
+    on_track, theirs = full["ours"].get("key_on_track_pct"), full["fts5"].get("key_on_track_pct")
+    if on_track is None or theirs is None:
+        lines.append("- Keystrokes on track ≥ FTS5's: **not measured**")
+    else:
+        verdict = "met" if on_track >= theirs else "not met"
+        lines.append(
+            f"- Keystrokes on track ≥ FTS5's: **{verdict}** ({on_track:.1f} % vs {theirs:.1f} %)"
+        )
+    vanished = full["ours"].get("key_vanished_pct")
+    if vanished is not None:
+        verdict = "met" if vanished == 0 else "not met"
+        lines.append(f"- No vanishing results while typing: **{verdict}** ({vanished:.1f} %)")
     overlap = full["ours"].get("overlap")
     if overlap is None:
         lines.append("- Top-10 overlap ≥ 0.9: **not measured**")

@@ -11,7 +11,7 @@ import sys
 
 from bench.measure import RESULT_MARK
 
-MODULES = {"ours": "bench.ours", "fts5": "bench.peer_fts5"}
+MODULES = {"ours": "bench.ours", "fts5": "bench.peer_fts5", "big": "bench.big_documents"}
 
 
 def main(argv: list[str]) -> int:

@@ -4,6 +4,9 @@ Sources are `resources/translations/timtin_<lang>.ts`; the `.qm` next to them is
 After changing UI strings: `pyside6-lupdate desktop/*.py -locations none -no-obsolete -ts
 resources/translations/timtin_vi.ts` (and `-pluralonly` for timtin_en.ts), translate, then
 `pyside6-lrelease resources/translations/*.ts`.  tests/desktop/test_i18n.py checks all three.
+Qt's own strings (buttons, the text fields' context menus, the file dialog) come from Qt's
+`qtbase_<lang>.qm` where Qt ships one; PySide6 has none for Vietnamese, so
+`timtin_qt_vi.ts` holds those (Qt's exact contexts and sources), compiled the same way.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ log = logger(__name__)
 # Language names are shown in their own language, so they are never translated.
 LANGUAGES: dict[str, str] = {"vi": "Tiếng Việt", "en": "English"}
 FALLBACK = "en"
+QT_CATALOGUE = "timtin_qt"  # our catalogue of Qt's own strings, for languages Qt lacks
 
 
 def translations_dir() -> Path:
@@ -73,10 +77,13 @@ class Translations:
         else:
             log.warning("no compiled translation for %r in %s", language, translations_dir())
 
-        # Qt's own strings (standard buttons, file dialog) when the Qt build ships them.
+        # Qt's own strings (standard buttons, context menus, file dialog): Qt's catalogue when
+        # the Qt build ships one, else ours (English needs none: Qt's sources are English).
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         qt_base = QTranslator(self._app)
-        if qt_base.load(f"qtbase_{language}", qt_dir):
+        if qt_base.load(f"qtbase_{language}", qt_dir) or qt_base.load(
+            f"{QT_CATALOGUE}_{language}", str(translations_dir())
+        ):
             self._installed.append(qt_base)
 
         for translator in self._installed:

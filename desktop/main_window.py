@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -20,18 +20,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import status_texts
+from desktop import help_dialogs, status_texts
 from desktop.about import APP_TITLE, about_text, show_about
+from desktop.filter_bar import FilterBar
 from desktop.i18n import Translations
 from desktop.indexing_bar import IndexingBar
 from desktop.menu_actions import MenuActions
+from desktop.more_results import MoreResults
 from desktop.reader import ReaderPane
 from desktop.results_pane import ResultsPane
 from desktop.search_bar import SearchBar
-from desktop.search_controller import SearchController, swap_word
+from desktop.search_controller import SearchController
+from desktop.search_history import SearchHistory
 from desktop.settings import Settings
 from desktop.status_texts import LinkAction
 from desktop.widgets import BannerKind
+from desktop.window_geometry import fit_first_window, keep_on_screen
 from index import IndexReport, ReaderView, SearchResult
 
 READER_MIN_WIDTH = 320
@@ -106,6 +110,8 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.search_bar)
+        self.filter_bar = FilterBar(self)
+        layout.addWidget(self.filter_bar)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
@@ -119,7 +125,10 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.indexing_bar)
         bar.addPermanentWidget(self.doc_count_label)
         self.menu_actions = MenuActions(self)
-        self.resize(*WINDOW_SIZE)
+        self.menu_actions.add_result_menu(self.results_pane.hit_actions)
+        self.more_results = MoreResults(self.controller, self.results_pane, self)
+        self.history = SearchHistory(self.search_bar.field, self.settings, self)
+        fit_first_window(self, QSize(*WINDOW_SIZE))
 
     def _wire_parts(self) -> None:
         """What the user does in the parts goes to the controller or the window's slots."""
@@ -130,6 +139,7 @@ class MainWindow(QMainWindow):
         field.returnPressed.connect(self.on_return_pressed)
         self.search_bar.accent_box.toggled.connect(self.on_accent_toggled)
         self.search_bar.sort_box.currentIndexChanged.connect(self.on_sort_changed)
+        self.filter_bar.filters_changed.connect(self.on_filters_changed)
 
         self.results_pane.link_activated.connect(self.on_link_activated)
         self.results_pane.hit_chosen.connect(self.open_row)
@@ -150,6 +160,15 @@ class MainWindow(QMainWindow):
         actions.zoom_reset_action.triggered.connect(self.zoom_reset)
         actions.about_action.triggered.connect(self.show_about)
         actions.language_chosen.connect(self.set_language)
+        actions.clear_query_action.triggered.connect(self.clear_query)
+        actions.clear_history_action.triggered.connect(self.history.clear)
+        actions.shortcuts_action.triggered.connect(self.show_shortcuts)
+        actions.syntax_action.triggered.connect(self.show_syntax)
+        self.history.chosen.connect(lambda query: self.set_query(query, now=True))
+        self.search_painted.connect(self.history.on_search_painted)
+        field.returnPressed.connect(self.history.remember_shown)
+        self.results_pane.list_view.clicked.connect(self.history.remember_shown)
+        self.more_results.loaded.connect(self.on_more_loaded)
 
     def _wire_controller(self) -> None:
         """What happened in the controller is painted by the window's slots."""
@@ -159,6 +178,7 @@ class MainWindow(QMainWindow):
         controller.search_finished.connect(self.on_search_finished)
         controller.search_failed.connect(self.on_search_failed)
         controller.total_counted.connect(self.on_total_counted)
+        controller.document_loading.connect(self.reader.show_loading)
         controller.document_read.connect(self.on_document_read)
         controller.read_failed.connect(self.on_read_failed)
         controller.indexing_started.connect(self.on_indexing_started)
@@ -170,12 +190,14 @@ class MainWindow(QMainWindow):
         controller.open_failed.connect(self.on_open_failed)
         controller.refresh_failed.connect(self.on_refresh_failed)
         controller.doc_count_changed.connect(self.on_doc_count_changed)
+        controller.doc_count_changed.connect(self.offer_filter_choices)
 
     def _restore_settings(self) -> None:
         """Put back what `save_settings` remembered, without starting a search."""
         settings = self.settings
         if not settings.geometry.isEmpty():
             self.restoreGeometry(settings.geometry)
+            keep_on_screen(self)  # saved on a larger screen, it must still fit this one
         if not settings.window_state.isEmpty():
             self.restoreState(settings.window_state)
         if not settings.splitter.isEmpty():
@@ -183,6 +205,8 @@ class MainWindow(QMainWindow):
         self.search_bar.set_exact_quietly(settings.exact)
         self.menu_actions.accent_action.setChecked(settings.exact)
         self.search_bar.set_sort_quietly(settings.sort)
+        self.filter_bar.restore(settings.store)
+        self.controller.set_filters(self.filter_bar.filters())
         self.controller.set_exact(settings.exact)
         self.controller.set_sort(settings.sort)
         self.reader.set_zoom(settings.zoom)
@@ -197,6 +221,7 @@ class MainWindow(QMainWindow):
         settings.last_query = self.search_bar.field.text()
         settings.exact = self.search_bar.exact()
         settings.sort = self.search_bar.current_sort()
+        self.filter_bar.save(settings.store)
         settings.zoom = self.reader.zoom
         settings.sync()
 
@@ -208,8 +233,9 @@ class MainWindow(QMainWindow):
     # -- searching -------------------------------------------------------------------------
 
     def set_query(self, text: str, *, now: bool = False) -> None:
-        """Put `text` in the search field as if typed; search after the debounce, or `now`."""
+        """Put `text` in the search field, whole words; search after the debounce, or `now`."""
         self.search_bar.field.setText(text)
+        self.controller.set_typed(False)
         if now:
             self.controller.search_now()
         else:
@@ -229,6 +255,14 @@ class MainWindow(QMainWindow):
         """Another sort order was chosen in the bar."""
         self.controller.on_sort_chosen(self.search_bar.current_sort())
 
+    def on_filters_changed(self) -> None:
+        """Another period, folder or file type was chosen in the filter bar."""
+        self.controller.on_filters_chosen(self.filter_bar.filters())
+
+    def offer_filter_choices(self) -> None:
+        """The filter bar offers the index's folders and file types (after opening, indexing)."""
+        self.filter_bar.offer(*self.controller.filter_choices())
+
     def on_link_activated(self, action: LinkAction, argument: str) -> None:
         """A link in the results pane was clicked: do what it says."""
         if action is LinkAction.QUERY:
@@ -239,12 +273,13 @@ class MainWindow(QMainWindow):
             self.choose_folder()
 
     def on_variant_chosen(self, word: str, form: str) -> None:
-        """Narrow an unaccented word to one accented form: swap it in and match accents."""
-        query = swap_word(self.search_bar.field.text(), word, form)
-        self.search_bar.set_exact_quietly(True)
-        self.menu_actions.accent_action.setChecked(True)
-        self.controller.set_exact(True)
-        self.set_query(query, now=True)
+        """Narrow that one word to one accented form (`exact:form`); Match accents stays."""
+        self.set_query(self.results_pane.narrow(self.search_bar.field.text(), word, form), now=True)
+
+    def clear_query(self) -> None:
+        """Esc anywhere in the window: empty the search field and put the cursor there."""
+        self.search_bar.field.clear()
+        self.focus_search()
 
     def on_search_cleared(self) -> None:
         """The query is empty: no results, no document, the start message."""
@@ -269,9 +304,13 @@ class MainWindow(QMainWindow):
 
     def on_total_counted(self, total: int) -> None:
         """The exact total arrived after the hits: show it."""
-        self.results_pane.model.set_total(total)
+        self.results_pane.set_total(total)
         self._update_status()
         self.total_counted.emit(total)
+
+    def on_more_loaded(self, _result: SearchResult) -> None:
+        """More hits joined the list: the count says how many are listed now."""
+        self._update_status()
 
     def on_search_failed(self, message: str) -> None:
         """The search failed: say so in the status bar and why in the banner."""
@@ -461,6 +500,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """Re-set every text of the window and its parts in the current language."""
         self.search_bar.retranslate()
+        self.filter_bar.retranslate()
         self.results_pane.retranslate()
         self.indexing_bar.retranslate()
         self.menu_actions.retranslate()
@@ -487,6 +527,15 @@ class MainWindow(QMainWindow):
         """Open the About box (window-modal, it returns at once)."""
         return show_about(self, self.about_text())
 
+    def show_shortcuts(self) -> QWidget:
+        """Help → Keyboard shortcuts: every action's keys (non-modal)."""
+        page = help_dialogs.shortcuts_html(self.menu_actions.all_actions())
+        return help_dialogs.show_help(self, self.tr("Keyboard Shortcuts"), page)
+
+    def show_syntax(self) -> QWidget:
+        """Help → Search syntax: the operators and filters a query understands (non-modal)."""
+        return help_dialogs.show_help(self, self.tr("Search Syntax"), help_dialogs.syntax_html())
+
     def show_error(self, message: str, details: str = "") -> None:
         """A non-blocking error message in the window (used by the global excepthook too)."""
         self.results_pane.banner.show_message(message, BannerKind.ERROR, details)
@@ -498,6 +547,8 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if self._first_show:
             self._first_show = False
+            if not self.settings.geometry.isEmpty():
+                keep_on_screen(self)  # restored: now that the frame's size is known
             self.results_pane.empty_label.setStyleSheet("")
             if self.results_pane.showing_message:
                 self._show_empty_state()
@@ -505,6 +556,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remember the settings, stop the background work, close the engine."""
+        self.history.remember_shown()
         self.save_settings()
+        self.more_results.close()
         self.controller.close()
         super().closeEvent(event)

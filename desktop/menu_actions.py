@@ -7,16 +7,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from desktop.i18n import LANGUAGES
+from desktop.result_actions import ResultActions
 
 # The window's parts share its translation context, "MainWindow", so one catalogue entry per text.
 translate = QCoreApplication.translate
 
 
 class MenuActions(QObject):
-    """File, Search, View (with Language) and Help menus on `window`'s menu bar."""
+    """File, Search, Result, View (with Language) and Help menus on `window`'s menu bar."""
 
     language_chosen = Signal(str)  # a language code, or "" to follow the system
 
@@ -32,9 +33,13 @@ class MenuActions(QObject):
         self.next_action = self._action("F3")
         self.prev_action = self._action("Shift+F3")
         self.accent_action = self._action(checkable=True)
+        self.clear_query_action = self._action("Esc")
+        self.clear_history_action = self._action()
         self.zoom_in_action = self._action("Ctrl+=", "Ctrl++")
         self.zoom_out_action = self._action("Ctrl+-")
         self.zoom_reset_action = self._action("Ctrl+0")
+        self.shortcuts_action = self._action("F1")
+        self.syntax_action = self._action("Shift+F1")
         self.about_action = self._action()
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -59,8 +64,13 @@ class MenuActions(QObject):
         self.search_menu.addAction(self.find_action)
         self.search_menu.addAction(self.next_action)
         self.search_menu.addAction(self.prev_action)
+        self.search_menu.addAction(self.clear_query_action)
         self.search_menu.addSeparator()
         self.search_menu.addAction(self.accent_action)
+        self.search_menu.addSeparator()
+        self.search_menu.addAction(self.clear_history_action)
+        self.result_menu = bar.addMenu("")
+        self.result_actions: ResultActions | None = None
         self.view_menu = bar.addMenu("")
         self.view_menu.addAction(self.zoom_in_action)
         self.view_menu.addAction(self.zoom_out_action)
@@ -70,6 +80,9 @@ class MenuActions(QObject):
         for act in self.language_actions.values():
             self.language_menu.addAction(act)
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.shortcuts_action)
+        self.help_menu.addAction(self.syntax_action)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
 
     def _action(self, *keys: QKeySequence | str, checkable: bool = False) -> QAction:
@@ -78,6 +91,21 @@ class MenuActions(QObject):
         act.setCheckable(checkable)
         self._window.addAction(act)  # shortcuts work even while the menu bar is hidden
         return act
+
+    def add_result_menu(self, actions: ResultActions) -> None:
+        """Fill the Result menu with the selected hit's actions (those of its context menu)."""
+        self.result_actions = actions
+        self.result_menu.clear()
+        actions.fill_menu(self.result_menu)
+
+    def all_actions(self) -> list[QAction]:
+        """Every action of the menus, in menu order, for the Keyboard shortcuts page."""
+        found: list[QAction] = []
+        for menu in self._window.menuBar().findChildren(QMenu):
+            for act in menu.actions():
+                if not act.isSeparator() and act.menu() is None and act not in found:
+                    found.append(act)
+        return found
 
     def check_language(self, choice: str) -> None:
         """Tick the language menu's entry for `choice` ('' is the system language)."""
@@ -97,6 +125,7 @@ class MenuActions(QObject):
         """Re-set every menu title and action text in the current language."""
         self.file_menu.setTitle(translate("MainWindow", "&File"))
         self.search_menu.setTitle(translate("MainWindow", "&Search"))
+        self.result_menu.setTitle(translate("MainWindow", "&Result"))
         self.view_menu.setTitle(translate("MainWindow", "&View"))
         self.help_menu.setTitle(translate("MainWindow", "&Help"))
         self.language_menu.setTitle(translate("MainWindow", "&Language"))
@@ -107,6 +136,10 @@ class MenuActions(QObject):
         self.next_action.setText(translate("MainWindow", "&Next Match"))
         self.prev_action.setText(translate("MainWindow", "&Previous Match"))
         self.accent_action.setText(translate("MainWindow", "&Match Accents"))
+        self.clear_query_action.setText(translate("MainWindow", "&Clear Search"))
+        self.clear_history_action.setText(translate("MainWindow", "Clear Search &History"))
+        self.shortcuts_action.setText(translate("MainWindow", "&Keyboard Shortcuts"))
+        self.syntax_action.setText(translate("MainWindow", "Search &Syntax"))
         self.zoom_in_action.setText(translate("MainWindow", "Zoom &In"))
         self.zoom_out_action.setText(translate("MainWindow", "Zoom &Out"))
         self.zoom_reset_action.setText(translate("MainWindow", "&Actual Size"))

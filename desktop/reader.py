@@ -1,15 +1,19 @@
-"""The reader pane: one whole document with every match highlighted, stepping between them.
+"""The reader pane: a document with every match highlighted, stepping between them.
 
 The engine gives escaped HTML with a numbered anchor before each match; this pane only
-paints it, finds the anchors in the laid-out document, and emphasises the current one.
+paints it, finds the anchors in the laid-out document, and emphasises the current one.  A
+long document comes in parts (index.ReaderDocument): one part is laid out at a time, the
+others prepared in a worker thread when a match or a link leads there.
 Nothing is ever loaded from outside: no images, no style sheets, no remote anything.
 """
 
 from __future__ import annotations
 
+import html
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
@@ -35,11 +39,13 @@ from PySide6.QtWidgets import (
 from desktop import theme
 from desktop.richtext import paint_marks
 from desktop.settings import ZOOM_RANGE
-from index import ReaderView, logger
+from desktop.workers import LatestRunner
+from index import ReaderDocument, ReaderView, logger
 
 log = logger(__name__)
 
 ANCHOR_PREFIX = "match-"
+PART_SCHEME = "part"  # links between the parts of a long document: part:N, 0-based
 SAFE_SCHEMES = ("http", "https", "mailto")
 TEXT_SCALE = 1.15  # the article's text, relative to the UI font
 TITLE_SCALE = 1.35
@@ -66,6 +72,40 @@ class SafeBrowser(QTextBrowser):
         # Only a deliberate click on a web or mail link leaves the app, in the user's browser.
         if url.scheme().lower() in SAFE_SCHEMES:
             QDesktopServices.openUrl(url)
+
+
+def anchor_positions(browser: QTextEdit) -> dict[int, int]:
+    """Where each `match-N` anchor of the laid-out document stands, by N."""
+    starts: dict[int, int] = {}
+    block = browser.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            for name in fragment.charFormat().anchorNames():
+                if name.startswith(ANCHOR_PREFIX) and name[len(ANCHOR_PREFIX) :].isdigit():
+                    starts.setdefault(int(name[len(ANCHOR_PREFIX) :]), fragment.position())
+            it += 1
+        block = block.next()
+    return starts
+
+
+def part_match_ranges(
+    browser: QTextEdit, document: ReaderDocument, part: int
+) -> list[tuple[int, int]]:
+    """Positions (start, end) of the matches of `part` shown in `browser`, in order; each
+    runs as long as the engine's offsets say (the part holds the same characters)."""
+    starts = anchor_positions(browser)
+    shown = document.parts[part]
+    ranges: list[tuple[int, int]] = []
+    for index in range(shown.first_match, shown.end_match):
+        start = starts.get(index + 1)
+        if start is None:  # not laid out: keep the numbering, point at the part's top
+            ranges.append((0, 0))
+            continue
+        match_start, match_end = document.matches[index]
+        ranges.append((start, start + max(1, match_end - match_start)))
+    return ranges
 
 
 def find_match_ranges(browser: QTextEdit, view: ReaderView) -> list[tuple[int, int]]:
@@ -118,13 +158,23 @@ class ReaderPane(QWidget):
     """Title, date and path over the article; a counter and previous/next match buttons."""
 
     match_changed = Signal(int, int)  # current (1-based, 0 if none), total
-    document_shown = Signal(object)  # ReaderView
+    document_shown = Signal(object)  # ReaderView or ReaderDocument
+    part_shown = Signal(int)  # a long document's part (0-based) was laid out
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._view: ReaderView | None = None
-        self._ranges: list[tuple[int, int]] = []
+        self._view: ReaderView | ReaderDocument | None = None
+        self._ranges: list[tuple[int, int]] = []  # the shown matches, from _first_shown on
+        self._first_shown = 1
+        self._part = -1  # the part of a ReaderDocument laid out; -1 while none is
+        self._wanted_part = -1  # the part asked for and not laid out yet
         self._current = 0
+        self._loading = False
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self.parts = LatestRunner(self._pool, self)
+        self.parts.finished.connect(self.on_part_prepared)
+        self.parts.failed.connect(self.on_part_failed)
         self._zoom = 0
         self._base_point_size = self.font().pointSizeF() * TEXT_SCALE
         self._placeholder_text = ""
@@ -205,6 +255,7 @@ class ReaderPane(QWidget):
         self.browser.setObjectName("readerBrowser")
         self.browser.setFrameShape(QFrame.Shape.NoFrame)
         self.browser.document().setDocumentMargin(16)
+        self.browser.anchorClicked.connect(self.on_link_clicked)
 
     def _build_placeholder(self) -> None:
         """The hint (or the reason) shown when no document is open."""
@@ -240,9 +291,19 @@ class ReaderPane(QWidget):
     # -- state -----------------------------------------------------------------------------
 
     @property
-    def view(self) -> ReaderView | None:
+    def view(self) -> ReaderView | ReaderDocument | None:
         """The document shown; None while the placeholder is."""
         return self._view
+
+    @property
+    def loading(self) -> bool:
+        """True from `show_loading` until a document (or a placeholder) is shown."""
+        return self._loading
+
+    @property
+    def shown_part(self) -> int:
+        """The part of a long document laid out (0-based); -1 when none, or not in parts."""
+        return self._part
 
     @property
     def current_match(self) -> int:
@@ -251,19 +312,29 @@ class ReaderPane(QWidget):
 
     @property
     def match_count(self) -> int:
-        """How many matches the shown document has."""
+        """How many matches the shown document has (in all its parts)."""
+        if isinstance(self._view, ReaderDocument):
+            return self._view.match_count
         return len(self._ranges)
 
     @property
     def match_ranges(self) -> list[tuple[int, int]]:
-        """Document positions (start, end) of every match, in order."""
+        """Positions (start, end) of every match laid out (a long document's: its part's)."""
         return list(self._ranges)
+
+    def _range_of(self, number: int) -> tuple[int, int] | None:
+        """Where match `number` is laid out; None when its part is not."""
+        index = number - self._first_shown
+        if self._wanted_part >= 0 or not 0 <= index < len(self._ranges):
+            return None
+        return self._ranges[index]
 
     def current_match_text(self) -> str:
         """The text of the emphasised match, as laid out in the reader."""
-        if not self._current:
+        shown = self._range_of(self._current) if self._current else None
+        if shown is None:
             return ""
-        start, end = self._ranges[self._current - 1]
+        start, end = shown
         cursor = QTextCursor(self.browser.document())
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
@@ -276,9 +347,13 @@ class ReaderPane(QWidget):
 
     def clear(self, message: str = "") -> None:
         """Show a placeholder (the default hint when `message` is empty) instead of a document."""
+        self.parts.cancel()
         self._view = None
         self._ranges = []
+        self._first_shown = 1
+        self._part = self._wanted_part = -1
         self._current = 0
+        self._loading = False
         self.browser.clear()
         self.browser.setExtraSelections([])
         self._placeholder_text = message
@@ -286,9 +361,18 @@ class ReaderPane(QWidget):
         self.stack.setCurrentWidget(self.placeholder)
         self._update_nav()
 
-    def show_view(self, view: ReaderView) -> None:
-        """Paint a document and jump to its first match."""
+    def show_loading(self, path: str = "") -> None:
+        """Say at once that a document (at `path`) is on its way, read in the background."""
+        loading = self.tr("Loading…")
+        self.clear(f"{loading}\n{Path(path).name}" if path else loading)
+        self._loading = True
+
+    def show_view(self, view: ReaderView | ReaderDocument) -> None:
+        """Paint a document and jump to its first match; a ReaderDocument shows the part it
+        was prepared with, its other parts come when asked for."""
+        self.parts.cancel()
         self._view = view
+        self._loading = False
         self.title_label.setText(view.title.strip() or view.path)
         encoding = self.tr("read as %1").replace("%1", view.encoding) if view.encoding else ""
         self.meta_label.setText(
@@ -296,27 +380,110 @@ class ReaderPane(QWidget):
         )
         self.meta_label.setToolTip(view.path)
         self._fit_header()
-        self.browser.setHtml(paint_marks(view.html, self._mark_style()))
-        self._ranges = find_match_ranges(self.browser, view)
-        if len(self._ranges) != view.match_count:
-            log.debug("found %d match anchors, engine said %d", len(self._ranges), view.match_count)
-        self.stack.setCurrentWidget(self._article)
         self._current = 0
-        if self._ranges:
-            self.go_to_match(1)
+        self._part = self._wanted_part = -1
+        if isinstance(view, ReaderDocument):
+            self._lay_out_part(view, view.shown_part, view.shown_html)
+        else:
+            self.browser.setHtml(paint_marks(view.html, self._mark_style()))
+            self._ranges, self._first_shown = find_match_ranges(self.browser, view), 1
+            if len(self._ranges) != view.match_count:
+                log.debug("found %d anchors, engine said %d", len(self._ranges), view.match_count)
+        self.stack.setCurrentWidget(self._article)
+        if self.match_count:
+            self.go_to_match(self._first_shown if self._ranges else 1)
         else:
             self.browser.setExtraSelections([])
             self.browser.moveCursor(QTextCursor.MoveOperation.Start)
             self._update_nav()
         self.document_shown.emit(view)
 
-    def go_to_match(self, number: int) -> None:
-        """Make match `number` (1-based, wrapping) current: emphasise it and scroll to it."""
-        if not self._ranges:
+    # -- the parts of a long document --------------------------------------------------------
+
+    def _lay_out_part(self, document: ReaderDocument, part: int, part_html: str) -> None:
+        """Lay out one part, with links to the parts either side of it."""
+        count = len(document.parts)
+        links_before = links_after = ""
+        if part > 0:
+            text = (
+                self.tr("Previous part (%1 of %2)")
+                .replace("%1", str(part))
+                .replace("%2", str(count))
+            )
+            links_before = f'<p><a href="{PART_SCHEME}:{part - 1}">{html.escape(text)}</a></p>'
+        if part + 1 < count:
+            text = (
+                self.tr("Next part (%1 of %2)")
+                .replace("%1", str(part + 2))
+                .replace("%2", str(count))
+            )
+            links_after = f'<p><a href="{PART_SCHEME}:{part + 1}">{html.escape(text)}</a></p>'
+        painted = paint_marks(part_html, self._mark_style())
+        self.browser.setExtraSelections([])
+        self.browser.setHtml(links_before + painted + links_after)
+        self._ranges = part_match_ranges(self.browser, document, part)
+        self._first_shown = document.parts[part].first_match + 1
+        self._part, self._wanted_part = part, -1
+        self.part_shown.emit(part)
+
+    def show_part(self, part: int, *, match: int = 0) -> None:
+        """Lay out `part` of the shown long document, prepared in the background, then make
+        `match` current (0: its first match, if it has any)."""
+        document = self._view
+        if not isinstance(document, ReaderDocument) or not 0 <= part < len(document.parts):
             return
-        total = len(self._ranges)
+        if match:
+            self._current = match
+        elif document.parts[part].match_count:
+            self._current = document.parts[part].first_match + 1
+        self._wanted_part = part
+        self._update_nav()
+
+        def prepare() -> tuple[ReaderDocument, int, str]:
+            return document, part, document.part_html(part)
+
+        self.parts.submit(prepare)
+
+    def on_part_prepared(self, prepared: tuple[ReaderDocument, int, str]) -> None:
+        """A part's HTML is ready: lay it out if its document is still shown."""
+        document, part, part_html = prepared
+        if document is not self._view or part != self._wanted_part:
+            return
+        self._lay_out_part(document, part, part_html)
+        if self._range_of(self._current) is not None:
+            self.go_to_match(self._current)
+        else:
+            self.browser.moveCursor(QTextCursor.MoveOperation.Start)
+            self._update_nav()
+
+    def on_part_failed(self, message: str) -> None:
+        """A part could not be prepared (it never should): say why in the reader."""
+        log.warning("a part of %s failed: %s", self._view.path if self._view else "", message)
+        self._wanted_part = -1
+        self._update_nav()
+
+    def on_link_clicked(self, url: QUrl) -> None:
+        """A link to another part of a long document was clicked: show that part."""
+        if url.scheme() == PART_SCHEME and url.path().isdigit():
+            self.show_part(int(url.path()))
+
+    def go_to_match(self, number: int) -> None:
+        """Make match `number` (1-based, wrapping) current: emphasise it and scroll to it; in
+        another part of a long document, that part is prepared first."""
+        total = self.match_count
+        if not total:
+            return
         self._current = (number - 1) % total + 1
-        start, end = self._ranges[self._current - 1]
+        document = self._view
+        if isinstance(document, ReaderDocument):
+            part = document.part_holding(self._current)
+            if part != self._part or self._wanted_part >= 0:
+                self.show_part(part, match=self._current)
+                return
+        shown = self._range_of(self._current)
+        if shown is None:
+            return
+        start, end = shown
         style = self._mark_style()
         selection = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.browser.document())
@@ -375,16 +542,16 @@ class ReaderPane(QWidget):
 
     def next_match(self) -> None:
         """Go to the next match, wrapping after the last."""
-        if self._ranges:
+        if self.match_count:
             self.go_to_match(self._current + 1)
 
     def previous_match(self) -> None:
         """Go to the previous match, wrapping before the first."""
-        if self._ranges:
+        if self.match_count:
             self.go_to_match(self._current - 1)
 
     def _update_nav(self) -> None:
-        total = len(self._ranges)
+        total = self.match_count
         has = total > 0
         self.prev_button.setEnabled(total > 1)
         self.next_button.setEnabled(total > 1)
@@ -406,8 +573,9 @@ class ReaderPane(QWidget):
         low, high = ZOOM_RANGE
         self._zoom = max(low, min(high, steps))
         self._apply_font()
-        if self._current:
-            self._scroll_to(self._ranges[self._current - 1][0])
+        shown = self._range_of(self._current) if self._current else None
+        if shown is not None:
+            self._scroll_to(shown[0])
 
     def zoom_in(self) -> None:
         """One step larger."""

@@ -60,6 +60,34 @@ class ResultsModel(QAbstractListModel):
         self._hits = list(result.hits) if result is not None else []
         self.endResetModel()
 
+    def extend(self, result: SearchResult) -> None:
+        """A longer page of the same search: its new hits become rows after the shown ones.
+
+        Rows already shown stay (and so do the selection and the scroll position); when the
+        longer page does not start with them (the index changed), every row is replaced.
+        """
+        shown = len(self._hits)
+        if self._result is None or [h.path for h in result.hits[:shown]] != [
+            h.path for h in self._hits
+        ]:
+            self.set_result(result)
+            return
+        if self._result.total_exact and not result.total_exact:  # keep the total counted since
+            result = replace(result, total=self._result.total, total_exact=True)
+        added = list(result.hits[shown:])
+        self._result = result
+        if added:
+            self.beginInsertRows(QModelIndex(), shown, shown + len(added) - 1)
+            self._hits.extend(added)
+            self.endInsertRows()
+
+    def has_more(self) -> bool:
+        """True when the search found more hits than the rows hold."""
+        result = self._result
+        if result is None or not self._hits:
+            return False
+        return result.total > len(self._hits) or not result.total_exact
+
     def clear(self) -> None:
         """No rows."""
         self.set_result(None)

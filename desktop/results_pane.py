@@ -1,6 +1,7 @@
 """The left pane: messages, the query's notes and accented forms, and the list of results.
 
-It shows what a search returned, or a message when there is nothing to list.
+It shows what a search returned, or a message when there is nothing to list; a hit's actions
+live in its context menu, and scrolling to the end of the list asks for more hits.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
+    QPoint,
     Qt,
     Signal,
 )
@@ -21,17 +23,21 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
     QListView,
+    QMenu,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop import theme
+from desktop.result_actions import ResultActions
 from desktop.results_delegate import ResultDelegate
 from desktop.results_model import ResultsModel
+from desktop.search_controller import swap_word
 from desktop.status_texts import LinkAction, link_href, parse_link
 from desktop.widgets import Banner, ChipBar
-from index import SearchResult, logger
+from index import Hit, SearchResult, logger
 
 log = logger(__name__)
 
@@ -44,6 +50,12 @@ NAV_STEPS = {
     Qt.Key.Key_PageUp: -5,
     Qt.Key.Key_PageDown: 5,
 }
+MORE_WHEN_ROWS_LEFT = 3  # scrolled this close to the end, the next page is asked for
+
+
+def narrowed_query(query: str, word: str, form: str) -> str:
+    """`query` with `word` narrowed to the one accented `form` (`exact:form`), stripped."""
+    return swap_word(query, word, f"exact:{form}").strip()
 
 
 class ResultsPane(QWidget):
@@ -51,6 +63,7 @@ class ResultsPane(QWidget):
 
     hit_chosen = Signal(int)  # row made current or activated in the list
     link_activated = Signal(object, str)  # LinkAction and its argument, clicked in a text
+    more_wanted = Signal()  # the list was scrolled to its end (or "Show more" clicked)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +71,8 @@ class ResultsPane(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setMinimumWidth(260)
         self._key_source: QWidget | None = None
+        self._narrowed: tuple[str, str] | None = None  # (query before the chips, narrowed query)
+        self.context_menu: QMenu | None = None
 
         self.banner = Banner(self)
         self.info_label = QLabel(self)
@@ -82,6 +97,18 @@ class ResultsPane(QWidget):
         self.list_view.setFrameShape(QListView.Shape.NoFrame)
         self.list_view.selectionModel().currentChanged.connect(self.on_current_changed)
         self.list_view.activated.connect(self.on_activated)
+        self.list_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list_view.customContextMenuRequested.connect(self.open_context_menu)
+        self.list_view.verticalScrollBar().valueChanged.connect(self.on_scrolled)
+        self.hit_actions = ResultActions(self, self.current_hit)
+        self.hit_actions.read_requested.connect(self.on_read_requested)
+
+        self.more_button = QPushButton(self)
+        self.more_button.setObjectName("moreResults")
+        self.more_button.setFlat(True)
+        self.more_button.clicked.connect(self.more_wanted)
+        self.more_button.hide()
+        self._loading_more = False
 
         self.empty_label = QLabel(self)
         self.empty_label.setObjectName("emptyState")
@@ -107,6 +134,7 @@ class ResultsPane(QWidget):
         notes_layout.addWidget(self.chips)
         layout.addWidget(notes)
         layout.addWidget(self.results_stack, 1)
+        layout.addWidget(self.more_button)
 
     # -- what is shown -----------------------------------------------------------------------
 
@@ -126,12 +154,58 @@ class ResultsPane(QWidget):
             self.list_view.selectionModel().setCurrentIndex(
                 self.model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
+        self._update_more()
+        self.hit_actions.update_enabled()
+
+    def append_result(self, result: SearchResult) -> None:
+        """A longer page of the shown search: its new hits join the list, the rest stays."""
+        self.model.extend(result)
+        self._update_more()
+
+    def set_loading_more(self, loading: bool) -> None:
+        """Say that more hits are on their way (or no longer)."""
+        self._loading_more = loading
+        self._update_more()
+
+    def _update_more(self) -> None:
+        """The "Show more" row under the list: how many are listed of how many."""
+        result = self.model.result
+        more = result is not None and self.model.has_more()
+        self.more_button.setVisible(more)
+        self.more_button.setEnabled(not self._loading_more)
+        if result is None or not more:
+            return
+        shown = self.model.rowCount()
+        if self._loading_more:
+            text = translate("MainWindow", "Loading more results…")
+        elif result.total_exact:
+            text = translate("MainWindow", "Show more (%1 of %n)", "", result.total)
+        else:
+            text = translate("MainWindow", "Show more (%1 of at least %n)", "", result.total)
+        self.more_button.setText(text.replace("%1", str(shown)))
+
+    def on_scrolled(self, value: int) -> None:
+        """Scrolled near the end of the list: ask for the next page."""
+        bar = self.list_view.verticalScrollBar()
+        rows = self.model.rowCount()
+        if not rows or self._loading_more or not self.model.has_more():
+            return
+        row_height = max(1, self.list_view.sizeHintForRow(0))
+        if bar.maximum() - value <= MORE_WHEN_ROWS_LEFT * row_height:
+            self.more_wanted.emit()
+
+    def set_total(self, total: int) -> None:
+        """The exact total arrived: the model keeps it, the "Show more" row says it."""
+        self.model.set_total(total)
+        self._update_more()
 
     def clear(self) -> None:
         """No results, no notes, no chips."""
         self.model.clear()
         self.info_label.hide()
         self.chips.set_variants([])
+        self._update_more()
+        self.hit_actions.update_enabled()
 
     def show_message(self, title: str, body: str) -> None:
         """Put a title and a muted body (both rich text) where the list would be."""
@@ -144,8 +218,35 @@ class ResultsPane(QWidget):
         )
         self.results_stack.setCurrentWidget(self.empty_label)
 
+    def narrow(self, query: str, word: str, form: str) -> str:
+        """The query narrowing `word` to `form`; its result will offer the way back."""
+        narrowed = narrowed_query(query, word, form)
+        original = query.strip()
+        if self._narrowed is not None and self._narrowed[1] == original:
+            original = self._narrowed[0]  # narrowing again: back still goes to the start
+        self._narrowed = (original, narrowed)
+        return narrowed
+
+    @property
+    def narrowed_from(self) -> str:
+        """The query before a chip narrowed it, while its narrowed result is shown; else ''."""
+        result = self.model.result
+        if self._narrowed is None or result is None or result.query != self._narrowed[1]:
+            return ""
+        return self._narrowed[0]
+
     def _show_notes(self, result: SearchResult) -> None:
         notes = []
+        if self._narrowed is not None and result.query != self._narrowed[1]:
+            self._narrowed = None  # another query: the way back is gone
+        if self._narrowed is not None:
+            back = html.escape(link_href(LinkAction.QUERY, self._narrowed[0]))
+            label = translate("MainWindow", "× Show every form")
+            notes.append(
+                translate("MainWindow", "Only the accents chosen. %1").replace(
+                    "%1", f'<a href="{back}">{html.escape(label)}</a>'
+                )
+            )
         if result.corrected_query:
             link = query_link(result.corrected_query)
             notes.append(translate("MainWindow", "Showing results for %1").replace("%1", link))
@@ -159,6 +260,12 @@ class ResultsPane(QWidget):
     def retranslate(self) -> None:
         """Re-set the pane's own texts in the current language."""
         self.chips.caption.setText(translate("MainWindow", "Accented forms:"))
+        self.chips.retranslate()
+        self.banner.retranslate()
+        self.hit_actions.retranslate()
+        self._update_more()
+        if self.model.result is not None:
+            self._show_notes(self.model.result)
 
     # -- choosing a hit ------------------------------------------------------------------------
 
@@ -166,10 +273,41 @@ class ResultsPane(QWidget):
         """The selected row, -1 when none."""
         return self.list_view.currentIndex().row()
 
+    def current_hit(self) -> Hit | None:
+        """The selected hit, None when none."""
+        return self.model.hit(self.current_row())
+
     def on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         """A row became current (click, keys): it is the hit to read."""
+        self.hit_actions.update_enabled()
         if current.isValid():
             self.hit_chosen.emit(current.row())
+
+    def on_read_requested(self) -> None:
+        """Read (Enter in the list, the menus): read the selected hit again."""
+        row = self.current_row()
+        if row >= 0:
+            self.hit_chosen.emit(row)
+
+    def open_context_menu(self, pos: QPoint) -> QMenu | None:
+        """The hit's menu at `pos` in the list (the row there becomes the selected one)."""
+        index = self.list_view.indexAt(pos)
+        if not index.isValid():
+            index = self.list_view.currentIndex()
+            if not index.isValid():
+                return None
+            pos = self.list_view.visualRect(index).center()
+        elif index != self.list_view.currentIndex():
+            self.list_view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+        if self.context_menu is not None:
+            self.context_menu.deleteLater()
+        menu = self.hit_actions.fill_menu(QMenu(self))
+        menu.setObjectName("resultMenu")
+        self.context_menu = menu
+        menu.popup(self.list_view.viewport().mapToGlobal(pos))
+        return menu
 
     def on_activated(self, index: QModelIndex) -> None:
         """A row was activated (double-click, Enter in the list): read it again."""

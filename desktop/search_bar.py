@@ -99,4 +99,6 @@ class SearchBar(QWidget):
         )
         self.sort_box.setItemText(0, translate("MainWindow", "Most relevant"))
         self.sort_box.setItemText(1, translate("MainWindow", "Newest first"))
+        self.sort_box.setItemText(2, translate("MainWindow", "Oldest first"))
+        self.sort_box.setItemText(3, translate("MainWindow", "By file name"))
         self.sort_box.setToolTip(translate("MainWindow", "Sort results"))

@@ -14,7 +14,16 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from desktop.settings import Settings
 from desktop.workers import IndexJob, LatestRunner, describe_error
-from index import Engine, IndexReport, ReaderView, SearchResult, SortOrder, TimTinError, logger
+from index import (
+    Engine,
+    Filters,
+    IndexReport,
+    ReaderDocument,
+    SearchResult,
+    SortOrder,
+    TimTinError,
+    logger,
+)
 from index.paths import seeds_dir
 
 log = logger(__name__)
@@ -32,6 +41,8 @@ class SearchKey(NamedTuple):
     query: str
     exact: bool
     sort: SortOrder
+    filters: Filters = Filters()  # the filter bar's choice (the query's own fields aside)
+    typing: bool = False  # typed key by key: the unfinished last word is a prefix
 
 
 def swap_word(query: str, word: str, form: str) -> str:
@@ -52,7 +63,8 @@ class SearchController(QObject):
     search_finished = Signal(object)  # SearchResult of the newest search
     search_failed = Signal(str)  # why the newest search failed
     total_counted = Signal(int)  # the exact total of the delivered search
-    document_read = Signal(object)  # ReaderView of the hit asked for last
+    document_loading = Signal(str)  # a document was asked for (its path): it is being read
+    document_read = Signal(object)  # ReaderDocument of the hit asked for last
     read_failed = Signal(str)  # why it could not be read
     indexing_started = Signal(bool)  # True for the first build of an empty index
     indexing_progressed = Signal(int, int, str)  # done, total, the file just indexed
@@ -221,15 +233,25 @@ class SearchController(QObject):
     # -- what the next search asks for -------------------------------------------------------
 
     def on_query_changed(self, text: str) -> None:
-        """The field's text changed (typed or set): remember it; an empty field clears at once."""
-        self._wanted = self._wanted._replace(query=text.strip())
+        """The field's text changed (typed or set): remember it; an empty field clears at once.
+
+        A space after the last word is kept (as one): it says the word is finished."""
+        typed = text.lstrip()
+        finished = typed != typed.rstrip()
+        self._wanted = self._wanted._replace(query=typed.rstrip() + (" " if finished else ""))
         if not text.strip():  # cleared (Esc, the clear button): show the start state at once
             self._debounce.stop()
             self.search_now()
 
     def on_query_edited(self, _text: str) -> None:
-        """The user typed: search when the typing pauses."""
+        """The user typed: search when the typing pauses, the last word read as unfinished."""
+        self._wanted = self._wanted._replace(typing=True)
         self.search_soon()
+
+    def set_typed(self, typing: bool) -> None:
+        """Whether the query is being typed (its last word a prefix) or set whole (a chip, the
+        history, a suggestion), for the next search."""
+        self._wanted = self._wanted._replace(typing=typing)
 
     def set_exact(self, exact: bool) -> None:
         """Match accents for the next search, without starting one."""
@@ -252,6 +274,26 @@ class SearchController(QObject):
         self._settings.sort = sort
         if self._wanted.query:
             self.search_now()
+
+    def set_filters(self, filters: Filters) -> None:
+        """What the next search lets through, without starting one."""
+        self._wanted = self._wanted._replace(filters=filters)
+
+    def on_filters_chosen(self, filters: Filters) -> None:
+        """Another period, folder or file type was chosen: search again."""
+        self.set_filters(filters)
+        if self._wanted.query:
+            self.search_now()
+
+    def filter_choices(self) -> tuple[list[str], list[str]]:
+        """The folders and file types the index holds, for the filter bar to offer."""
+        if self._engine is None:
+            return [], []
+        try:
+            return self._engine.roots, self._engine.kinds()
+        except (TimTinError, OSError):
+            log.exception("listing the filter choices failed")
+            return [], []
 
     # -- searching -------------------------------------------------------------------------
 
@@ -284,6 +326,7 @@ class SearchController(QObject):
         engine = self._engine
         if engine is None:
             return
+        self.reads.cancel()  # a document still loading is for the older query: it stops
         self._pending = key
         self._busy_hint.start()
         runner, generation = self.searches, self.searches.generation + 1
@@ -298,8 +341,10 @@ class SearchController(QObject):
                 limit=SEARCH_LIMIT,
                 exact=key.exact,
                 sort=key.sort,
+                filters=key.filters,
                 cancelled=superseded,
                 count=False,
+                typing=key.typing,  # the unfinished last word is a prefix (index.query.complete)
             )
         )
 
@@ -318,21 +363,24 @@ class SearchController(QObject):
         self.search_finished.emit(result)
         engine, painted = self._engine, self._painted
         if not result.total_exact and engine is not None and painted is not None:
-            query, exact = painted.query, painted.exact
-            self.counts.submit(lambda: (query, exact, engine.count(query, exact=exact)))
+            query, exact, filters = painted.query, painted.exact, painted.filters
+            typing = painted.typing
+            self.counts.submit(
+                lambda: (painted, engine.count(query, exact=exact, filters=filters, typing=typing))
+            )
 
     def on_search_failed(self, message: str) -> None:
         """The newest search failed: pass on why."""
         self._busy_hint.stop()
         self.search_failed.emit(message)
 
-    def on_count_finished(self, counted: tuple[str, bool, int]) -> None:
+    def on_count_finished(self, counted: tuple[SearchKey, int]) -> None:
         """An exact total came back: deliver it if it is still the shown search's."""
-        query, exact, total = counted
+        counted_key, total = counted
         if self._result is None or self._painted is None:
             return
-        if (self._painted.query, self._painted.exact) != (query, exact):
-            return
+        if counted_key._replace(sort=self._painted.sort) != self._painted:
+            return  # another search is shown (the order does not change a count)
         self.total_counted.emit(total)
 
     # -- reading ---------------------------------------------------------------------------
@@ -343,10 +391,21 @@ class SearchController(QObject):
         if result is None or engine is None:
             return
         query = result.corrected_query or result.query
-        exact = self._painted.exact if self._painted else self._wanted.exact
-        self.reads.submit(lambda: engine.read(path, query, exact=exact))
+        shown = self._painted or self._wanted
+        exact, typing = shown.exact, shown.typing
+        runner, generation = self.reads, self.reads.generation + 1
 
-    def on_read_finished(self, view: ReaderView) -> None:
+        def superseded() -> bool:  # asked from the worker: another document or search won
+            return runner.generation != generation
+
+        self.document_loading.emit(path)
+        self.reads.submit(
+            lambda: engine.open_document(
+                path, query, exact=exact, typing=typing, cancelled=superseded
+            )
+        )
+
+    def on_read_finished(self, view: ReaderDocument) -> None:
         """The document asked for last was read."""
         self.document_read.emit(view)
 

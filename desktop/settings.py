@@ -13,6 +13,7 @@ from index.paths import portable_dir
 SORTS = tuple(SortOrder)
 PORTABLE_SETTINGS_FILE = "settings.ini"
 ZOOM_RANGE = (-5, 20)
+HISTORY_SIZE = 20
 
 
 def default_store() -> QSettings:
@@ -62,6 +63,19 @@ class Settings:
             return int(value)
         except (ValueError, OverflowError):
             return default
+
+    def _strings(self, key: str) -> list[str]:
+        """A saved list of non-empty strings, in order, without duplicates."""
+        value = self._store.value(key, [])
+        if isinstance(value, str):  # an INI store returns a one-element list as a bare string
+            value = [value] if value else []
+        if not isinstance(value, list):
+            return []
+        seen: list[str] = []
+        for item in value:
+            if isinstance(item, str) and item and item not in seen:
+                seen.append(item)
+        return seen
 
     def _bytes(self, key: str) -> QByteArray:
         value = self._store.value(key)
@@ -126,6 +140,16 @@ class Settings:
     def sort(self, value: SortOrder | str) -> None:
         self._store.setValue("search/sort", str(value) if value in SORTS else SORTS[0].value)
 
+    @property
+    def history(self) -> list[str]:
+        """Recent queries, newest first, without duplicates, at most HISTORY_SIZE."""
+        return self._strings("search/history")[:HISTORY_SIZE]
+
+    @history.setter
+    def history(self, value: list[str]) -> None:
+        kept = [q for q in dict.fromkeys(value) if isinstance(q, str) and q]
+        self._store.setValue("search/history", kept[:HISTORY_SIZE])
+
     # -- reading and language --------------------------------------------------------------
 
     @property
@@ -153,16 +177,7 @@ class Settings:
     @property
     def folders(self) -> list[str]:
         """Folders the user added, in the order added, without duplicates."""
-        value = self._store.value("collection/folders", [])
-        if isinstance(value, str):  # an INI store returns a one-element list as a bare string
-            value = [value] if value else []
-        if not isinstance(value, list):
-            return []
-        seen: list[str] = []
-        for item in value:
-            if isinstance(item, str) and item and item not in seen:
-                seen.append(item)
-        return seen
+        return self._strings("collection/folders")
 
     @folders.setter
     def folders(self, value: list[str]) -> None:

@@ -26,8 +26,19 @@ from index.errors import (
     reason_of,
 )
 from index.indexing import update_index
+from index.indexing.folders import (
+    FolderInfo,
+    add_folder,
+    list_folders,
+    reindex_folder,
+    remove_folder,
+    set_folder_paused,
+)
+from index.indexing.watch import Watcher, WatchEvent, WatchUpdate
 from index.log import attach_log_file, logger
 from index.progress import CancelCheck, ProgressCallback
+from index.query.filters import Filters, filters_from
+from index.reading import Part, ReaderDocument
 from index.results import (
     Hit,
     IndexReport,
@@ -44,12 +55,16 @@ __all__ = [
     "CancelCheck",
     "Cancelled",
     "Engine",
+    "Filters",
+    "FolderInfo",
     "Hit",
     "IndexLocked",
     "IndexReport",
     "IndexUnavailable",
+    "Part",
     "Progress",
     "ProgressCallback",
+    "ReaderDocument",
     "ReaderView",
     "SearchCancelled",
     "SearchResult",
@@ -58,10 +73,19 @@ __all__ = [
     "TimTinError",
     "UndecodableFile",
     "Variant",
+    "WatchEvent",
+    "WatchUpdate",
+    "Watcher",
     "__version__",
+    "add_folder",
     "attach_log_file",
+    "filters_from",
+    "list_folders",
     "logger",
     "read_text",
     "reason_of",
+    "reindex_folder",
+    "remove_folder",
+    "set_folder_paused",
     "update_index",
 ]

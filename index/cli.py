@@ -14,7 +14,9 @@ import logging
 import multiprocessing
 import os
 import re
+import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
@@ -23,9 +25,11 @@ from index import __version__
 from index.engine import Engine
 from index.errors import TimTinError, reason_of
 from index.indexing import update_index
+from index.indexing.watch import Watcher, WatchEvent, WatchUpdate
 from index.log import attach_log_file, logger
 from index.paths import default_index_dir, force_portable, log_dir
-from index.results import IndexReport, Progress, SearchResult, SortOrder
+from index.query.filters import Filters, absolute_folder, day_bound, filters_from, kinds_of
+from index.results import SORT_CHOICES, IndexReport, Progress, SearchResult
 from index.storage import check_index
 
 WindowOpener = Callable[[argparse.Namespace], int]
@@ -57,6 +61,10 @@ def _build_parser() -> argparse.ArgumentParser:
         help="exit with an error instead of waiting when another run is indexing",
     )
 
+    watch_cmd = commands.add_parser("watch", help="keep the index up to date as files change")
+    watch_cmd.add_argument("paths", nargs="*", help="folders to watch (default: the indexed ones)")
+    watch_cmd.add_argument("--index-dir", dest="sub_index_dir", help="where the index lives")
+
     check_cmd = commands.add_parser("check", help="verify every part of the index")
     check_cmd.add_argument("--index-dir", dest="sub_index_dir", help="where the index lives")
     check_cmd.add_argument(
@@ -68,15 +76,73 @@ def _build_parser() -> argparse.ArgumentParser:
     search_cmd.add_argument("--index-dir", dest="sub_index_dir", help="where the index lives")
     search_cmd.add_argument("--limit", type=int, default=10, help="how many hits (default 10)")
     search_cmd.add_argument("--exact", action="store_true", help="match accents as typed")
+    search_cmd.add_argument(
+        "--typing",
+        action="store_true",
+        help="search as the window does while typing: the unfinished last word is a prefix",
+    )
     search_cmd.add_argument("--json", action="store_true", help="print one JSON object")
     search_cmd.add_argument("--batch", action="store_true", help="one query per stdin line")
     search_cmd.add_argument(
         "--sort",
-        choices=[order.value for order in SortOrder],
+        choices=SORT_CHOICES,
         default="relevance",
-        help="order of hits",
+        help="order of hits (date and newest: newest first; name: by file name)",
+    )
+    search_cmd.add_argument(
+        "--after",
+        type=_date_bound,
+        default=None,
+        metavar="DATE",
+        help="documents dated on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY)",
+    )
+    search_cmd.add_argument(
+        "--before",
+        type=_date_bound,
+        default=None,
+        metavar="DATE",
+        help="documents dated on or before DATE (a month or year: up to its last day)",
+    )
+    search_cmd.add_argument(
+        "--folder",
+        action="append",
+        default=[],
+        help="documents under this folder (repeat for several)",
+    )
+    search_cmd.add_argument(
+        "--type",
+        action="append",
+        type=_file_types,
+        default=[],
+        metavar="TYPE",
+        help="file type: pdf, docx, txt … (repeat or comma-separate for several)",
     )
     return parser
+
+
+def _date_bound(value: str) -> str:
+    """A `--after`/`--before` value as typed, once it reads as a date, month or year."""
+    if day_bound(value, end=False) is None:
+        raise argparse.ArgumentTypeError(f"not a date: {value!r} (use YYYY-MM-DD, YYYY-MM or YYYY)")
+    return value
+
+
+def _file_types(value: str) -> str:
+    """A `--type` value as typed, once every comma-separated part names a file type."""
+    if kinds_of(value) is None:
+        raise argparse.ArgumentTypeError(f"not a file type: {value!r} (such as pdf, docx, txt)")
+    return value
+
+
+def _search_filters(args: argparse.Namespace) -> Filters:
+    """The filter `--after`, `--before`, `--folder` and `--type` ask for (folders as paths
+    from the current folder, like the shell's)."""
+    return filters_from(
+        after=args.after or "",
+        before=args.before or "",
+        folders=[absolute_folder(folder) for folder in args.folder],
+        kinds=args.type,
+    )
 
 
 def _index_dir(args: argparse.Namespace) -> Path:
@@ -174,6 +240,38 @@ def _print_readable(result: SearchResult, stream: TextIO) -> None:
         print(f"   {_terminal_snippet(hit.snippet, tty)}", file=stream)
 
 
+def run_watch(args: argparse.Namespace) -> int:
+    """Run `timtin watch`: a rescan, then one line per update until Ctrl+C or SIGTERM, which
+    end it with everything committed kept."""
+    stop = threading.Event()
+
+    def tell(update: WatchUpdate) -> None:
+        done = update.kind in (WatchEvent.RESCAN, WatchEvent.UPDATE)  # the rest: to stderr
+        print(
+            update.describe() if done else f"timtin: {update.describe()}",
+            file=sys.stdout if done else sys.stderr,
+            flush=True,
+        )
+
+    watcher = Watcher(_index_dir(args), args.paths or None, on_update=tell)
+    previous = {
+        number: signal.signal(number, lambda *_: stop.set())
+        for number in (signal.SIGINT, signal.SIGTERM)
+    }
+    try:
+        watcher.start()
+        while watcher.running and not stop.wait(0.25):
+            pass
+    finally:
+        watcher.stop()
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+    if not stop.is_set():  # the watcher ended by itself: it said why
+        return 1
+    print("Stopped watching: what was indexed is kept.", file=sys.stderr)
+    return 0
+
+
 def run_check(args: argparse.Namespace) -> int:
     """Run `timtin check`: list what is damaged (exit 1), or repair it with `--repair`."""
     index_dir = _index_dir(args)
@@ -196,16 +294,29 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_search(args: argparse.Namespace) -> int:
     """Run `timtin search`: one query, or one per stdin line with `--batch`."""
+    filters = _search_filters(args)
     engine = _open_engine(_index_dir(args))
     try:
         if args.batch:
             for line in sys.stdin:
                 result = engine.search(
-                    line.rstrip("\n"), limit=args.limit, exact=args.exact, sort=args.sort
+                    line.rstrip("\n"),
+                    limit=args.limit,
+                    exact=args.exact,
+                    sort=args.sort,
+                    filters=filters,
+                    typing=args.typing,
                 )
                 print(json.dumps(result.to_json(), ensure_ascii=False), flush=True)
             return 0
-        result = engine.search(args.query, limit=args.limit, exact=args.exact, sort=args.sort)
+        result = engine.search(
+            args.query,
+            limit=args.limit,
+            exact=args.exact,
+            sort=args.sort,
+            filters=filters,
+            typing=args.typing,
+        )
         if args.json:
             print(json.dumps(result.to_json(), ensure_ascii=False))
         else:
@@ -254,6 +365,8 @@ def main(argv: Sequence[str] | None = None, open_window: WindowOpener | None = N
             return run_search(args)
         if args.command == "check":
             return run_check(args)
+        if args.command == "watch":
+            return run_watch(args)
     except BrokenPipeError:  # `timtin search … | head`: the reader stopped listening
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

@@ -15,18 +15,22 @@ from typing import Any
 
 from whoosh import query as wq
 
-from index.errors import TimTinError
+from index.errors import Cancelled, TimTinError
 from index.highlight import find_matches, reader_html, snippet_html
 from index.log import logger
 from index.progress import CancelCheck
+from index.query.complete import Completer
+from index.query.filters import Filters, allowed_docs, split_filters
 from index.query.plan import QueryPlan, plan_query
 from index.query.suggest import did_you_mean, typed_without_input_method, variants_of
 from index.query.vocabulary import Vocabulary
 from index.ranking.cancellable_collector import CancellableCollector
 from index.ranking.fast_rank import FastRanker
 from index.ranking.scoring import ranking_weighting
+from index.ranking.sort_orders import NameKeys, sort_facet
+from index.reading import ReaderDocument, split_parts
 from index.result_cache import ResultCache
-from index.results import Hit, ReaderView, SearchResult, SortOrder
+from index.results import Completion, Hit, ReaderView, SearchResult, SortOrder
 from index.storage.checksums import damaged_segments, mark_damaged
 from index.storage.open_index import OpenedIndex, open_or_create, opened_segments, searcher_for
 from index.storage.whoosh_types import StoredFields, WhooshSearcher
@@ -34,6 +38,12 @@ from index.text.documents import DocumentText, read_text
 from index.text.normalize import normalize_text
 
 log = logger(__name__)
+# A hit of a document longer than HIT_FULL_CHARS lists (and its snippet weighs) only its first
+# HIT_MATCHES matches: finding all of a 16M-character text's took seconds per hit.
+HIT_FULL_CHARS = 1 << 20
+HIT_MATCHES = 1_000
+_FILTERS_KEPT = 16  # filters whose documents are remembered per index generation
+Allowed = frozenset[int] | None  # the documents a filter lets through; None: every one
 
 
 class Engine:
@@ -47,6 +57,8 @@ class Engine:
         self._vocabulary: Vocabulary | None = None
         self._results = ResultCache()
         self._fast = FastRanker(self.index_dir)
+        self._allowed: dict[tuple[Filters, ...], Allowed] = {}
+        self._names = NameKeys()
 
     @property
     def needs_rebuild(self) -> bool:
@@ -57,6 +69,12 @@ class Engine:
     def roots(self) -> list[str]:
         """The folders this index covers."""
         return list(self._opened.meta.roots)
+
+    def kinds(self) -> list[str]:
+        """The file types (`txt`, `pdf` …) of the indexed documents, for a `type:` filter."""
+        with self._lock:
+            terms = [term for term, _ in self._searcher.reader().iter_field("kind")]
+        return sorted(t.decode("utf-8") if isinstance(t, bytes) else str(t) for t in terms)
 
     def refresh(self) -> None:
         """Pick up what another writer committed since this engine opened."""
@@ -79,6 +97,8 @@ class Engine:
         self._searcher = searcher
         self._vocabulary = None
         self._results.clear()
+        self._allowed.clear()
+        self._names.clear()
 
     def clear_result_cache(self) -> None:
         """Forget recent answers (the benchmark measures every search at full price)."""
@@ -105,16 +125,37 @@ class Engine:
                 )
             return self._vocabulary
 
-    def plan(self, query: str, *, exact: bool = False) -> QueryPlan:
-        """What `query` searches for, as search, count and read all see it."""
-        return self._understand(query).plan(exact)
+    def plan(self, query: str, *, exact: bool = False, typing: bool = False) -> QueryPlan:
+        """What `query` searches for, as search, count and read all see it.
+
+        `typing`: the query is being typed, its unfinished last word a prefix."""
+        return self._understand(query).plan(exact, self._completer(query, typing))
+
+    def _completer(self, query: str, typing: bool) -> Completer | None:
+        """What completes the last word of a query being typed; None when it is finished."""
+        if not typing or not query or query[-1].isspace():
+            return None
+        with self._lock:
+            return Completer(self.vocabulary(), self._searcher.reader(), self._lock)
 
     def _understand(self, query: str) -> _Understood:
-        """The normalised query, read again as Telex/VNI where that has hits."""
-        text = normalize_text(query).strip()
+        """The normalised query, its filter fields apart, read again as Telex/VNI where that
+        has hits."""
+        fields, text, typed_fields = split_filters(normalize_text(query).strip())
         vocabulary = self.vocabulary()
         corrected = typed_without_input_method(text, vocabulary) if text else ""
-        return _Understood(corrected or text, corrected, vocabulary)
+        return _Understood(corrected or text, corrected, vocabulary, fields, typed_fields)
+
+    def _allowed_by(self, filters: tuple[Filters, ...]) -> Allowed:
+        """The documents all of `filters` let through, remembered for this index generation."""
+        if not any(chosen.active for chosen in filters):
+            return None
+        with self._lock:
+            if filters not in self._allowed:
+                if len(self._allowed) >= _FILTERS_KEPT:
+                    self._allowed.clear()
+                self._allowed[filters] = allowed_docs(self._searcher, *filters)
+            return self._allowed[filters]
 
     def search(
         self,
@@ -126,6 +167,8 @@ class Engine:
         cancelled: CancelCheck | None = None,
         exhaustive: bool = False,
         count: bool = True,
+        filters: Filters | None = None,
+        typing: bool = False,
     ) -> SearchResult:
         """Ranked hits for `query`, each with a snippet and its match offsets.
 
@@ -135,31 +178,47 @@ class Engine:
         lower bound and `total_exact` False; `count()` gets it later).  `cancelled` is asked while
         the search runs (raises SearchCancelled).  `exhaustive` ranks with Whoosh's matchers
         and its own BM25F, for checking that the fast ranker ranks alike.
+
+        Only documents that `filters` and the query's own fields (`date:2025-10`, `type:pdf`,
+        `folder:…`) let through are ranked and counted; the rest of the query is what ranks
+        and is marked.  Fields alone list every document they let through, newest first.
+
+        `typing`: the query is being typed; its last word, with no space after it, is read as
+        the whole words it most likely is (listed in `completions`).
         """
         started = time.perf_counter()
         sort = SortOrder(sort)
-        key = (query, limit, exact, sort, exhaustive, count)
+        filters = filters or Filters()
+        key = (query, limit, exact, sort, exhaustive, count, filters, typing)
         with self._lock:
             cached = self._results.get(key)
         if cached is not None:
             return replace(cached, took_ms=_elapsed_ms(started))
         understood = self._understand(query)
-        plan = understood.plan(exact)
+        plan = understood.plan(exact, self._completer(query, typing))
         vocabulary, corrected = understood.vocabulary, understood.corrected
         if plan.is_empty or limit <= 0:
             return SearchResult(query, 0, _elapsed_ms(started), [])
+        if understood.lists_only and sort is SortOrder.RELEVANCE:
+            sort = SortOrder.DATE  # nothing to rank by: the newest first
+        chosen = (filters, understood.filters)
+
+        def ranked_now() -> tuple[int, list[tuple[float, StoredFields]], bool, Allowed]:
+            allowed = self._allowed_by(chosen)
+            return *self._ranked(plan, limit, sort, cancelled, exhaustive, allowed), allowed
+
         try:
-            scored, ranked, exact_total = self._ranked(plan, limit, sort, cancelled, exhaustive)
+            scored, ranked, exact_total, allowed = ranked_now()
         except TimTinError:
             raise
         except Exception as error:  # Whoosh failing on a damaged file: find it, leave it out
             if not self._leave_out_damage(error):
                 raise
-            scored, ranked, exact_total = self._ranked(plan, limit, sort, cancelled, exhaustive)
+            scored, ranked, exact_total, allowed = ranked_now()
         if exact_total:
             total = scored
         else:
-            total = self._count(plan) if count and scored >= limit else scored
+            total = self._count(plan, allowed) if count and scored >= limit else scored
             exact_total = count or scored < limit
         hits = [self._hit(stored, score, plan) for score, stored in ranked]
         variants = variants_of(plan.words, vocabulary)
@@ -170,13 +229,24 @@ class Engine:
             _elapsed_ms(started),  # everything above counts, suggestions included
             hits,
             variants=variants,
-            corrected_query=corrected,
-            suggestion=suggestion,
+            corrected_query=understood.with_fields(corrected),
+            suggestion=understood.with_fields(suggestion),
             total_exact=exact_total,
+            no_exact_match=plan.no_exact_match,
+            completions=self._completions(plan.completions),
         )
         with self._lock:
             self._results.put(key, result)
         return result
+
+    def _completions(self, words: list[str]) -> list[Completion]:
+        """The words a prefix was read as, with their document counts, most used first."""
+        if not words:
+            return []
+        with self._lock:
+            reader = self._searcher.reader()
+            counted = [Completion(word, reader.doc_frequency("body", word)) for word in words]
+        return sorted(counted, key=lambda c: -c.doc_count)
 
     def _leave_out_damage(self, error: Exception) -> bool:
         """After a failure inside Whoosh: check every segment file's checksum; if some are
@@ -193,17 +263,33 @@ class Engine:
             self._reopen(replace(self._opened, needs_rebuild=True, damaged=damaged))
             return True
 
-    def count(self, query: str, *, exact: bool = False) -> int:
-        """How many documents match `query` (the exact total `search(count=False)` skipped)."""
-        plan = self.plan(query, exact=exact)
-        return 0 if plan.is_empty else self._count(plan)
+    def count(
+        self,
+        query: str,
+        *,
+        exact: bool = False,
+        filters: Filters | None = None,
+        typing: bool = False,
+    ) -> int:
+        """How many documents match `query` (the exact total `search(count=False)` skipped),
+        of those `filters` and the query's fields let through."""
+        understood = self._understand(query)
+        plan = understood.plan(exact, self._completer(query, typing))
+        if plan.is_empty:
+            return 0
+        return self._count(plan, self._allowed_by((filters or Filters(), understood.filters)))
 
-    def _count(self, plan: QueryPlan) -> int:
+    def _count(self, plan: QueryPlan, allowed: Allowed = None) -> int:
         with self._lock:
-            counted = self._fast.count(self._searcher, plan.match)
+            if allowed is not None and isinstance(plan.match, wq.Every):
+                return len(allowed)
+            counted = self._fast.count(self._searcher, plan.match, allowed)
             if counted is not None:
                 return counted
-            return sum(1 for _ in self._searcher.docs_for_query(plan.match))
+            docs = self._searcher.docs_for_query(plan.match)
+            if allowed is None:
+                return sum(1 for _ in docs)
+            return sum(1 for doc in docs if doc in allowed)
 
     def _ranked(
         self,
@@ -212,34 +298,40 @@ class Engine:
         sort: SortOrder,
         cancelled: CancelCheck | None,
         exhaustive: bool,
+        allowed: Allowed = None,
     ) -> tuple[int, list[tuple[float, StoredFields]], bool]:
-        """(documents counted; the top hits with their fields; whether the count is exact)."""
+        """(documents counted; the top hits with their fields; whether the count is exact),
+        of the `allowed` documents only when given."""
         with self._lock:
             searcher = self._searcher
             if not exhaustive and sort is SortOrder.RELEVANCE:
-                fast = self._fast.rank(searcher, plan.query, limit, cancelled)
+                fast = self._fast.rank(searcher, plan.query, limit, cancelled, allowed)
                 if fast is not None:
                     stored = searcher.stored_fields
                     return fast.total, [(score, stored(doc)) for score, doc in fast.top], True
             if exhaustive:
                 searcher = self._opened.index.searcher(weighting=ranking_weighting(stock_bm25=True))
             try:
-                results, exact_total = self._collect(searcher, plan.query, limit, sort, cancelled)
-                hits: list[tuple[float, StoredFields]] = [
-                    (float(hit.score or 0.0), dict(hit.fields())) for hit in results[:limit]
+                results, exact_total = self._collect(
+                    searcher, plan.query, limit, sort, cancelled, allowed
+                )
+                hits: list[tuple[float, StoredFields]] = [  # sorted, a hit's score is its key
+                    (float(hit.score or 0.0) if exact_total else 0.0, dict(hit.fields()))
+                    for hit in results[:limit]
                 ]
                 return len(results), hits, exact_total
             finally:
                 if exhaustive:
                     searcher.close()
 
-    @staticmethod
     def _collect(
+        self,
         searcher: WhooshSearcher,
         query: wq.Query,
         limit: int,
         sort: SortOrder,
         cancelled: CancelCheck | None,
+        allowed: Allowed,
     ) -> tuple[Any, bool]:
         """Whoosh's results and whether their length is the exact total.
 
@@ -247,13 +339,15 @@ class Engine:
         ranking tiers of some documents (a document with a title hit ranked without it).
         """
         options: dict[str, Any] = {"limit": None, "optimize": False}
-        if sort is SortOrder.DATE:
-            options.update(limit=limit, sortedby="date_key", reverse=True)
+        ranked = sort is SortOrder.RELEVANCE
+        if not ranked:
+            facet, reverse = sort_facet(sort, self._names)
+            options.update(limit=limit, sortedby=facet, reverse=reverse)
         collector = searcher.collector(**options)
-        if cancelled is not None:
-            collector = CancellableCollector(collector, cancelled)
+        if cancelled is not None or allowed is not None:
+            collector = CancellableCollector(collector, cancelled, allowed)
         searcher.search_with_collector(query, collector)
-        return collector.results(), sort is not SortOrder.DATE
+        return collector.results(), ranked
 
     def _hit(self, stored: StoredFields, score: float, plan: QueryPlan) -> Hit:
         path = stored["path"]
@@ -262,7 +356,10 @@ class Engine:
         except Exception as error:  # moved or changed since indexing: still list it
             log.info("cannot re-read %s for its snippet: %s", path, error)
             document = DocumentText(stored.get("title", ""), "", stored.get("kind", "txt"))
-        matches = find_matches(document.text, plan.patterns)
+        # A giant document's matches cost seconds to find: the hit takes only the first ones
+        # (the reader finds them all).
+        giant = len(document.text) > HIT_FULL_CHARS
+        matches = find_matches(document.text, plan.patterns, limit=HIT_MATCHES if giant else None)
         return Hit(
             path=path,
             title=stored.get("title", "") or Path(path).name,
@@ -276,10 +373,12 @@ class Engine:
             pages=sorted({document.page_of(start) for start, _ in matches} - {0}),
         )
 
-    def read(self, path: str, query: str = "", *, exact: bool = False) -> ReaderView:
+    def read(
+        self, path: str, query: str = "", *, exact: bool = False, typing: bool = False
+    ) -> ReaderView:
         """One whole document as HTML, every match of `query` marked and numbered."""
         document = read_text(Path(path))
-        plan = self.plan(query, exact=exact)
+        plan = self.plan(query, exact=exact, typing=typing)
         matches = find_matches(document.text, plan.patterns)
         return ReaderView(
             path=path,
@@ -293,6 +392,42 @@ class Engine:
             page_starts=document.page_starts,
         )
 
+    def open_document(
+        self,
+        path: str,
+        query: str = "",
+        *,
+        exact: bool = False,
+        typing: bool = False,
+        cancelled: CancelCheck | None = None,
+    ) -> ReaderDocument:
+        """One document to read part by part, every match of `query` numbered, the part
+        holding the first match prepared; raises Cancelled when `cancelled()` says so."""
+
+        def check() -> None:
+            if cancelled is not None and cancelled():
+                raise Cancelled("a newer document or search superseded this one")
+
+        document = read_text(Path(path))
+        check()
+        plan = self.plan(query, exact=exact, typing=typing)
+        # A piece at a time (a limit no text reaches): no one C call holds the interpreter
+        # long, so the window's thread keeps turning while a giant text is searched.
+        matches = find_matches(document.text, plan.patterns, limit=len(document.text) + 1)
+        check()
+        opened = ReaderDocument(
+            path=path,
+            title=document.title or Path(path).name,
+            date=document.date,
+            text=document.text,
+            matches=matches,
+            parts=split_parts(document.text, matches, document.page_starts),
+            encoding=document.encoding,
+            kind=document.kind,
+            page_starts=document.page_starts,
+        )
+        return opened.showing(opened.part_holding(1))
+
 
 @dataclass(frozen=True)
 class _Understood:
@@ -301,9 +436,22 @@ class _Understood:
     text: str
     corrected: str
     vocabulary: Vocabulary
+    filters: Filters  # what its fields (`date:2025`, `type:pdf` …) ask for
+    fields: str  # those fields as typed
 
-    def plan(self, exact: bool) -> QueryPlan:
-        return plan_query(self.text, self.vocabulary, exact=exact)
+    @property
+    def lists_only(self) -> bool:
+        """True when only fields were typed: every document they let through is a hit."""
+        return not self.text and self.filters.active
+
+    def plan(self, exact: bool, completer: Completer | None = None) -> QueryPlan:
+        if self.lists_only:
+            return QueryPlan(wq.Every(), match=wq.Every())
+        return plan_query(self.text, self.vocabulary, exact=exact, completer=completer)
+
+    def with_fields(self, text: str) -> str:
+        """A query the engine suggests (a correction), the typed fields kept after it."""
+        return f"{text} {self.fields}" if text and self.fields else text
 
 
 def _elapsed_ms(started: float) -> float:

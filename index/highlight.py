@@ -19,6 +19,9 @@ from index.text.terms import SHINGLE_GAP, WORD_CHAR, exact_form
 SNIPPET_CHARS = 240
 _CONTEXT_BEFORE = 60
 _WORD_CHAR = re.compile(WORD_CHAR)
+_PIECE_CHARS = 1 << 16  # a limited search looks this far at a time
+# Neither a word's letter nor anything SHINGLE_GAP lets a phrase run across.
+_HARD_BREAK = re.compile(r"[^\w \t\-./,:'’–&+]|_")
 
 
 @lru_cache(maxsize=256)
@@ -49,10 +52,50 @@ def _candidate_spans(folded: str, regex: re.Pattern[str]) -> list[tuple[int, int
     return spans
 
 
-def find_matches(text: str, patterns: Sequence[Pattern]) -> list[tuple[int, int]]:
-    """Spans of `text` the patterns match; neighbours separated by spaces merge into one span."""
+def find_matches(
+    text: str, patterns: Sequence[Pattern], *, limit: int | None = None
+) -> list[tuple[int, int]]:
+    """Spans of `text` the patterns match; neighbours separated by spaces merge into one span.
+
+    With `limit`, only the first `limit` spans: the text is searched a piece at a time (cut
+    at line ends, which no match crosses) and the search stops once that many were found.
+    """
     if not patterns:
         return []
+    if limit is not None:
+        return _first_matches(text, patterns, limit)
+    return _all_matches(text, patterns)
+
+
+def _first_matches(text: str, patterns: Sequence[Pattern], limit: int) -> list[tuple[int, int]]:
+    """The first `limit` matches, found piece by piece."""
+    found: list[tuple[int, int]] = []
+    start = 0
+    while start < len(text) and len(found) < limit:
+        end = piece_end(text, start, _PIECE_CHARS)
+        piece = _all_matches(text[start:end], patterns)
+        found.extend((start + a, start + b) for a, b in piece[: limit - len(found)])
+        start = end
+    return found
+
+
+def piece_end(text: str, start: int, size: int) -> int:
+    """Where a piece of `text` from `start`, about `size` long, may end with no match cut:
+    after a line end (no phrase crosses one), else after a character that is neither part of
+    a word nor a gap inside a phrase, else (one endless word) after `4 * size` characters."""
+    if len(text) - start <= size:
+        return len(text)
+    line_end = text.find("\n", start + size, start + 4 * size)
+    if line_end >= 0:
+        return line_end + 1
+    hard = _HARD_BREAK.search(text, start + size, start + 4 * size)
+    if hard is not None:
+        return hard.end()
+    return min(len(text), start + 4 * size)
+
+
+def _all_matches(text: str, patterns: Sequence[Pattern]) -> list[tuple[int, int]]:
+    """Every match of `patterns` in `text`."""
     regex = _candidate_regex(tuple(patterns))
     if regex is None:
         return []
@@ -165,10 +208,12 @@ def snippet_html(text: str, matches: Sequence[tuple[int, int]]) -> str:
     return f"{prefix}{excerpt}{suffix}"
 
 
-def reader_html(text: str, matches: Sequence[tuple[int, int]]) -> str:
-    """The whole text as paragraphs, every match as `<a name="match-N"></a><mark>…</mark>`."""
+def reader_html(text: str, matches: Sequence[tuple[int, int]], first_number: int = 1) -> str:
+    """The whole text as paragraphs, every match as `<a name="match-N"></a><mark>…</mark>`,
+    N counting from `first_number` (a part of a longer document numbers its matches as the
+    whole document does)."""
     paragraphs: list[str] = []
-    numbered = list(enumerate(matches, start=1))
+    numbered = list(enumerate(matches, start=first_number))
     cursor = 0
     match_index = 0
     for line in text.split("\n"):

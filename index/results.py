@@ -10,10 +10,20 @@ from enum import StrEnum
 
 
 class SortOrder(StrEnum):
-    """How hits are ordered; the values are the CLI's `--sort` choices."""
+    """How hits are ordered; the values, and `newest`, are the CLI's `--sort` choices."""
 
     RELEVANCE = "relevance"
-    DATE = "date"  # newest first
+    DATE = "date"  # newest first; "date" is the CLI's and the settings' older spelling
+    NEWEST = "date"  # the same order by its plain name (an alias: not listed apart)
+    OLDEST = "oldest"  # undated documents last
+    NAME = "name"  # by file name, accents and case aside
+
+    @classmethod
+    def _missing_(cls, value: object) -> SortOrder | None:
+        return cls.DATE if value == "newest" else None
+
+
+SORT_CHOICES = (*(order.value for order in SortOrder), "newest")
 
 
 @dataclass(frozen=True)
@@ -22,6 +32,14 @@ class Variant:
 
     word: str
     form: str
+    doc_count: int
+
+
+@dataclass(frozen=True)
+class Completion:
+    """A whole word the prefix being typed was read as, with how many documents hold it."""
+
+    word: str
     doc_count: int
 
 
@@ -53,6 +71,8 @@ class SearchResult:
     corrected_query: str = ""
     suggestion: str = ""
     total_exact: bool = True
+    no_exact_match: list[str] = field(default_factory=list)  # exact mode: words never as typed
+    completions: list[Completion] = field(default_factory=list)  # typing: the last prefix read as
 
     def to_json(self) -> dict[str, object]:
         """The contract shape of `timtin search --json`."""
@@ -81,6 +101,12 @@ class SearchResult:
             payload["corrected_query"] = self.corrected_query
         if self.suggestion:
             payload["suggestion"] = self.suggestion
+        if self.no_exact_match:
+            payload["no_exact_match"] = self.no_exact_match
+        if self.completions:
+            payload["completions"] = [
+                {"word": c.word, "count": c.doc_count} for c in self.completions
+            ]
         return payload
 
 

@@ -73,11 +73,14 @@ def _walk_folder(folder: str, skipped: list[SkippedFile]) -> Iterator[tuple[str,
     except OSError as error:
         skipped.append(SkippedFile(folder, f"cannot read folder: {error.strerror}"))
         return
+    pages = _saved_page_stems(entries)
     for entry in entries:
         if entry.name.startswith("."):
             continue
         try:
             if entry.is_dir(follow_symlinks=False):
+                if _is_saved_page_files(entry.name, pages):
+                    continue  # a saved page's images, styles and frames: part of the page
                 yield from _walk_folder(entry.path, skipped)
                 continue
             if not is_readable_name(entry.name):
@@ -87,3 +90,22 @@ def _walk_folder(folder: str, skipped: list[SkippedFile]) -> Iterator[tuple[str,
             skipped.append(SkippedFile(entry.path, f"cannot read: {error.strerror}"))
             continue
         yield from _regular_file(entry.path, stat, skipped)
+
+
+_SAVED_PAGE_SUFFIXES = (".html", ".htm")
+_FILES_FOLDER_SUFFIX = "_files"
+
+
+def _saved_page_stems(entries: list[os.DirEntry[str]]) -> frozenset[str]:
+    """Lower-cased stems of the web pages in a folder (`bai.html` -> `bai`)."""
+    return frozenset(
+        entry.name[: entry.name.rfind(".")].lower()
+        for entry in entries
+        if entry.name.lower().endswith(_SAVED_PAGE_SUFFIXES)
+    )
+
+
+def _is_saved_page_files(name: str, pages: frozenset[str]) -> bool:
+    """True for `X_files/`, the folder a browser saves beside the page `X.html`."""
+    lowered = name.lower()
+    return lowered.endswith(_FILES_FOLDER_SUFFIX) and lowered[: -len(_FILES_FOLDER_SUFFIX)] in pages

@@ -20,6 +20,7 @@ from index.text.terms import SHINGLE_GAP, SYLLABLE
 MAX_COMPLETIONS = 12  # completions searched for one prefix
 _FOLLOWING_SCANNED = 4000  # syllable pairs read for one prefix: `chu t` has a few hundred
 _SHORT_PREFIX = 1  # a one-letter prefix reads as fewer words: it says little yet
+_LEAST_LIKELY = 0.5  # the weight of the least used completion; the likeliest has 1.0
 _LAST_WORD = re.compile(r"(?:^|(?<=\s))([^\W_]+)$")
 _OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
 
@@ -61,6 +62,11 @@ class Completions:
 
     words: list[str]
     following: list[str]
+    weights: dict[str, float]  # how likely each word is meant, 0.5 to 1.0
+
+    def weight(self, word: str) -> float:
+        """How likely `word` is what the prefix becomes (1.0: the likeliest)."""
+        return self.weights.get(word, _LEAST_LIKELY)
 
 
 class Completer:
@@ -77,22 +83,25 @@ class Completer:
         """The likely whole words for `prefix`, at most MAX_COMPLETIONS, best first."""
         folded = fold(prefix)
         limit = MAX_COMPLETIONS // 3 if len(folded) <= _SHORT_PREFIX else MAX_COMPLETIONS
-        following = self._following(previous, folded, limit) if previous else []
-        words = list(following)
-        if folded in self.vocabulary and folded not in words:
-            words.insert(0, folded)  # the prefix is itself a word: it is what was typed
+        following = self._following(previous, folded, limit) if previous else {}
+        weights = _shares(following)
+        if folded in self.vocabulary:
+            weights[folded] = 1.0  # the prefix is itself a word: it is what was typed
+        room = limit + len(following) // 2
         used = sorted(
             self.vocabulary.words_starting(folded), key=lambda w: -self.vocabulary.uses(w)
         )
-        for word in used:
-            if len(words) >= limit + len(following) // 2:
-                break
-            if word not in words:
-                words.append(word)
-        return Completions(words[: limit + len(following) // 2], following)
+        others = {
+            word: self.vocabulary.uses(word) for word in used[:room] if word not in weights
+        }
+        for word, share in _shares(others).items():
+            weights.setdefault(word, _LEAST_LIKELY + (share - _LEAST_LIKELY) / 2)
+        words = sorted(weights, key=lambda w: -weights[w])[:room]
+        return Completions(words, list(following), {w: weights[w] for w in words})
 
-    def _following(self, previous: str, folded: str, limit: int) -> list[str]:
-        """Completions seen right after `previous`, the most documents first."""
+    def _following(self, previous: str, folded: str, limit: int) -> dict[str, int]:
+        """Completions seen right after `previous`, the most documents first, with how many
+        documents hold each pair."""
         start = f"{previous} {folded}"
         counted: list[tuple[int, str]] = []
         with self.lock:
@@ -101,5 +110,13 @@ class Completer:
                 pair = raw.decode("utf-8") if isinstance(raw, bytes) else str(raw)
                 counted.append((int(info.doc_frequency()), pair.split(" ", 1)[1]))
         counted.sort(key=lambda item: (-item[0], item[1]))
-        return [word for _, word in counted[:limit]]
+        return {word: count for count, word in counted[:limit]}
+
+
+def _shares(counts: dict[str, int]) -> dict[str, float]:
+    """Each word's weight from its count: the most used 1.0, down to _LEAST_LIKELY."""
+    most = max(counts.values(), default=0)
+    return {
+        word: _LEAST_LIKELY + (1 - _LEAST_LIKELY) * count / most for word, count in counts.items()
+    }
 

@@ -227,14 +227,22 @@ class _Planner:
                     or [_NOTHING]
                 )
             )
-        self.boosts.extend(
-            wq.Term("shingles", f"{typed.previous} {word}", boost=SHINGLE_SCORE)
-            for word in found.following
-        )
+        if found.following:  # one tier: the previous word stands with some completion
+            self.boosts.append(
+                wq.DisjunctionMax(
+                    [
+                        wq.Term("shingles", f"{typed.previous} {word}", boost=SHINGLE_SCORE)
+                        for word in found.following
+                    ]
+                )
+            )
         self.boosts.append(
             wq.DisjunctionMax([wq.Term("title", w, boost=TITLE_SCORE) for w in found.words])
         )
-        return wq.Or([wq.Term("body", word) for word in found.words])
+        # Any completion matches; a document scores by its likeliest one, not by how many.
+        return wq.DisjunctionMax(
+            [wq.Term("body", word, boost=found.weight(word)) for word in found.words]
+        )
 
     @staticmethod
     def _prefix_score(prefix: str, form: str) -> float:

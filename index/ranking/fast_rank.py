@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import heapq
 import threading
+from bisect import bisect_left
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,6 +61,7 @@ class _Segment:
 
     copy: PostingsCopy
     offset: int
+    size: int  # document numbers, deleted ones included: offset + size starts the next
     deleted: frozenset[int]
     norms: list[float]
     cache: dict[tuple[str, str], Postings | None] = field(default_factory=dict)
@@ -99,24 +101,29 @@ class FastRanker:
         query: wq.Query,
         limit: int,
         cancelled: Callable[[], bool] | None = None,
+        allowed: Collection[int] | None = None,
     ) -> Ranked | None:
-        """The top `limit` documents for `query` with Whoosh's scores, or None if unsupported."""
+        """The top `limit` documents for `query` with Whoosh's scores, or None if unsupported.
+
+        With `allowed` (global document numbers) only those documents match, and count."""
         segments = self._segments(searcher)
         if segments is None:
             return None
         try:
-            return _Evaluation(searcher, segments, cancelled).rank(query, limit)
+            return _Evaluation(searcher, segments, cancelled, allowed).rank(query, limit)
         except Unsupported as reason:
             log.debug("fast ranking does not read %r (%s): Whoosh ranks it", query, reason)
             return None
 
-    def count(self, searcher: WhooshSearcher, query: wq.Query) -> int | None:
-        """How many documents match `query`, or None if unsupported."""
+    def count(
+        self, searcher: WhooshSearcher, query: wq.Query, allowed: Collection[int] | None = None
+    ) -> int | None:
+        """How many documents (of `allowed`, if given) match `query`, or None if unsupported."""
         segments = self._segments(searcher)
         if segments is None:
             return None
         try:
-            return _Evaluation(searcher, segments, None).count(query)
+            return _Evaluation(searcher, segments, None, allowed).count(query)
         except Unsupported:
             return None
 
@@ -138,7 +145,7 @@ class FastRanker:
                     return None
                 deleted = frozenset(segment.deleted_docs()) if reader.has_deletions() else None
                 norms = self._norms_for(reader, segment_id, avgfl)
-                segments.append(_Segment(copy, offset, deleted or frozenset(), norms))
+                segments.append(_Segment(copy, offset, doc_count, deleted or frozenset(), norms))
             self._forget_except(live)
         return segments
 
@@ -172,11 +179,16 @@ class _Evaluation:
     """One query evaluated segment by segment over the postings copies."""
 
     def __init__(
-        self, searcher: WhooshSearcher, segments: list[_Segment], cancelled: CancelCheck | None
+        self,
+        searcher: WhooshSearcher,
+        segments: list[_Segment],
+        cancelled: CancelCheck | None,
+        allowed: Collection[int] | None = None,
     ) -> None:
         self.searcher = searcher
         self.segments = segments
         self.cancelled = cancelled
+        self.allowed = sorted(allowed) if allowed is not None else None
         self._keys: dict[tuple[str, str], TermKey] = {}
         self._idf: dict[str, float] = {}
 
@@ -200,7 +212,7 @@ class _Evaluation:
         total = 0
         for segment in self.segments:
             self._check()
-            total += len(_SegmentEvaluation(self, segment).docs(query))
+            total += len(_SegmentEvaluation(self, segment).matching(query))
         return total
 
     def rank(self, query: wq.Query, limit: int) -> Ranked:
@@ -209,7 +221,7 @@ class _Evaluation:
         held = []
         for evaluation in evaluations:
             self._check()
-            docs = evaluation.docs(match)
+            docs = evaluation.matching(match)
             held.append(SegmentTiers(docs, [evaluation.tier(node) for node in tiers]))
         total = sum(len(segment.docs) for segment in held)
         chosen = candidates(held, limit, self.bound(match))
@@ -283,6 +295,16 @@ class _SegmentEvaluation:
         self.evaluation = evaluation
         self.segment = segment
         self._docs: dict[int, set[int]] = {}
+        self.allowed: set[int] | None = None
+        if evaluation.allowed is not None:  # the filter's documents, in local numbers
+            ids, start = evaluation.allowed, segment.offset
+            low, high = bisect_left(ids, start), bisect_left(ids, start + segment.size)
+            self.allowed = {doc - start for doc in ids[low:high]}
+
+    def matching(self, node: wq.Query) -> set[int]:
+        """The live documents matching `node` that the filter allows."""
+        found = self.docs(node)
+        return found if self.allowed is None else found & self.allowed
 
     def postings(self, node: wq.Term) -> Postings | None:
         field_name, text = node.fieldname, str(node.text)

@@ -41,6 +41,10 @@ def legacy_font_of(font_name: str) -> LegacyFont | None:
 def _legacy_bytes(text: str) -> bytes:
     """The bytes a legacy font's characters stand for: a Latin-1 code, a symbol-area code or
     a cp1252 glyph; a character none of these can hold becomes `?`."""
+    try:
+        return text.encode("latin-1")  # the common case, in C
+    except UnicodeEncodeError:
+        pass
     out = bytearray()
     for ch in text:
         code = ord(ch)

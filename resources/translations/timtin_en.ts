@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
     <name>MainWindow</name>
@@ -43,6 +42,27 @@
         <translation>
             <numerusform>%n file could not be read and was skipped.</numerusform>
             <numerusform>%n files could not be read and were skipped.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show more (%1 of %n)</source>
+        <translation>
+            <numerusform>Show more (%1 of %n)</numerusform>
+            <numerusform>Show more (%1 of %n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show more (%1 of at least %n)</source>
+        <translation>
+            <numerusform>Show more (%1 of at least %n)</numerusform>
+            <numerusform>Show more (%1 of at least %n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n more</numerusform>
+            <numerusform>+%n more</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
+    <name>FilterBar</name>
+    <message>
+        <source>Any time</source>
+        <translation>Mọi lúc</translation>
+    </message>
+    <message>
+        <source>Past 7 days</source>
+        <translation>7 ngày qua</translation>
+    </message>
+    <message>
+        <source>Past 30 days</source>
+        <translation>30 ngày qua</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Năm nay</translation>
+    </message>
+    <message>
+        <source>Date range…</source>
+        <translation>Khoảng ngày…</translation>
+    </message>
+    <message>
+        <source>Only documents dated in this period</source>
+        <translation>Chỉ tài liệu có ngày trong khoảng này</translation>
+    </message>
+    <message>
+        <source>From this date</source>
+        <translation>Từ ngày này</translation>
+    </message>
+    <message>
+        <source>Up to this date</source>
+        <translation>Đến ngày này</translation>
+    </message>
+    <message>
+        <source>All folders</source>
+        <translation>Mọi thư mục</translation>
+    </message>
+    <message>
+        <source>Only documents in this folder</source>
+        <translation>Chỉ tài liệu trong thư mục này</translation>
+    </message>
+    <message>
+        <source>All file types</source>
+        <translation>Mọi loại tệp</translation>
+    </message>
+    <message>
+        <source>Only files of this type</source>
+        <translation>Chỉ tệp thuộc loại này</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Something went wrong: %1. The details are in the log.</source>
@@ -36,6 +87,30 @@
     <message>
         <source>The search could not be completed: %1</source>
         <translation>Không thể hoàn tất tìm kiếm: %1</translation>
+    </message>
+    <message>
+        <source>Loading more results…</source>
+        <translation>Đang tải thêm kết quả…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Show more (%1 of %n)</source>
+        <translation>
+            <numerusform>Xem thêm (%1 trên %n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show more (%1 of at least %n)</source>
+        <translation>
+            <numerusform>Xem thêm (%1 trên ít nhất %n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>× Show every form</source>
+        <translation>× bỏ lọc</translation>
+    </message>
+    <message>
+        <source>Only the accents chosen. %1</source>
+        <translation>Chỉ dạng có dấu đã chọn. %1</translation>
     </message>
     <message>
         <source>Showing results for %1</source>
@@ -136,6 +211,10 @@
         <translation>Lập chỉ mục thất bại: %1</translation>
     </message>
     <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Phím tắt</translation>
+    </message>
+    <message>
         <source>The index could not be reopened: %1</source>
         <translation>Không mở lại được chỉ mục: %1</translation>
     </message>
@@ -156,6 +235,14 @@
         <translation>Mới nhất trước</translation>
     </message>
     <message>
+        <source>Oldest first</source>
+        <translation>Cũ nhất trước</translation>
+    </message>
+    <message>
+        <source>By file name</source>
+        <translation>Theo tên tệp</translation>
+    </message>
+    <message>
         <source>Sort results</source>
         <translation>Sắp xếp kết quả</translation>
     </message>
@@ -174,6 +261,10 @@
     <message>
         <source>&amp;Search</source>
         <translation>Tìm &amp;kiếm</translation>
+    </message>
+    <message>
+        <source>&amp;Result</source>
+        <translation>&amp;Kết quả</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -214,6 +305,22 @@
     <message>
         <source>&amp;Match Accents</source>
         <translation>&amp;Khớp dấu</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Search</source>
+        <translation>&amp;Xóa ô tìm kiếm</translation>
+    </message>
+    <message>
+        <source>Clear Search &amp;History</source>
+        <translation>Xóa &amp;lịch sử tìm kiếm</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Phím tắt</translation>
+    </message>
+    <message>
+        <source>Search &amp;Syntax</source>
+        <translation>&amp;Cú pháp tìm kiếm</translation>
     </message>
     <message>
         <source>Zoom &amp;In</source>
@@ -259,12 +366,126 @@
         <source>About Tìm Tin</source>
         <translation>Giới thiệu Tìm Tin</translation>
     </message>
+    <message>
+        <source>Move through the results from the search field</source>
+        <translation>Di chuyển giữa các kết quả từ ô tìm kiếm</translation>
+    </message>
+    <message>
+        <source>Recent searches (in an empty search field)</source>
+        <translation>Các lần tìm gần đây (khi ô tìm kiếm trống)</translation>
+    </message>
+    <message>
+        <source>Search now, or read the selected result</source>
+        <translation>Tìm ngay, hoặc đọc kết quả đang chọn</translation>
+    </message>
+    <message>
+        <source>The result&apos;s menu</source>
+        <translation>Menu của kết quả</translation>
+    </message>
+    <message>
+        <source>Right click</source>
+        <translation>Nhấp chuột phải</translation>
+    </message>
+    <message>
+        <source>Every word, with or without accents (AND)</source>
+        <translation>Mọi từ, có dấu hoặc không dấu (VÀ)</translation>
+    </message>
+    <message>
+        <source>The same, the forms typed ranked first</source>
+        <translation>Như trên, dạng gõ đúng dấu xếp trước</translation>
+    </message>
+    <message>
+        <source>Either word</source>
+        <translation>Một trong hai từ</translation>
+    </message>
+    <message>
+        <source>Without the second word</source>
+        <translation>Không có từ thứ hai</translation>
+    </message>
+    <message>
+        <source>The words side by side, in this order</source>
+        <translation>Các từ liền nhau, đúng thứ tự này</translation>
+    </message>
+    <message>
+        <source>Words starting with chu</source>
+        <translation>Các từ bắt đầu bằng chu</translation>
+    </message>
+    <message>
+        <source>This one word with exactly these accents</source>
+        <translation>Đúng từ này với đúng các dấu này</translation>
+    </message>
+    <message>
+        <source>The word in the title</source>
+        <translation>Từ nằm trong tiêu đề</translation>
+    </message>
+    <message>
+        <source>Documents dated 2025 (or 2025-10, 2025-10-26)</source>
+        <translation>Tài liệu có ngày trong năm 2025 (hoặc 2025-10, 2025-10-26)</translation>
+    </message>
+    <message>
+        <source>Documents dated in a range</source>
+        <translation>Tài liệu có ngày trong khoảng</translation>
+    </message>
+    <message>
+        <source>Documents in that folder</source>
+        <translation>Tài liệu trong thư mục đó</translation>
+    </message>
+    <message>
+        <source>Documents of one file type (txt, pdf, docx…)</source>
+        <translation>Tài liệu thuộc một loại tệp (txt, pdf, docx…)</translation>
+    </message>
+    <message>
+        <source>Search Syntax</source>
+        <translation>Cú pháp tìm kiếm</translation>
+    </message>
+    <message>
+        <source>Operators combine: nga title:moscow -my. Telex typed without an input method (vieejt nam) is read as Vietnamese.</source>
+        <translation>Có thể kết hợp các toán tử: nga title:moscow -my. Gõ Telex khi không bật bộ gõ (vieejt nam) vẫn được hiểu là tiếng Việt.</translation>
+    </message>
+    <message>
+        <source>&amp;Read</source>
+        <translation>Đọ&amp;c</translation>
+    </message>
+    <message>
+        <source>&amp;Open Original</source>
+        <translation>&amp;Mở bản gốc</translation>
+    </message>
+    <message>
+        <source>Show in &amp;Folder</source>
+        <translation>Hiện trong &amp;thư mục</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Path</source>
+        <translation>Sao chép đường &amp;dẫn</translation>
+    </message>
+    <message>
+        <source>Copy P&amp;assage</source>
+        <translation>Sao chép đoạn &amp;trích</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n nữa</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ReaderPane</name>
     <message>
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
+    </message>
+    <message>
         <source>read as %1</source>
         <translation>đọc theo mã %1</translation>
+    </message>
+    <message>
+        <source>Previous part (%1 of %2)</source>
+        <translation>Phần trước (%1 trên %2)</translation>
+    </message>
+    <message>
+        <source>Next part (%1 of %2)</source>
+        <translation>Phần sau (%1 trên %2)</translation>
     </message>
     <message>
         <source>Select a result to read it here.</source>
@@ -277,6 +498,18 @@
     <message>
         <source>Next match (F3)</source>
         <translation>Chỗ khớp tiếp theo (F3)</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Đang mở…</translation>
+    </message>
+    <message>
+        <source>Previous part (%1 of %2)</source>
+        <translation>Phần trước (%1 trên %2)</translation>
+    </message>
+    <message>
+        <source>Next part (%1 of %2)</source>
+        <translation>Phần tiếp theo (%1 trên %2)</translation>
     </message>
 </context>
 </TS>

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
 
 from desktop.main_window import MainWindow
 from index.results import ReaderView, SearchResult
@@ -35,3 +40,26 @@ def write_notes(folder: Path, count: int, word: str = "Cái Răng") -> Path:
             encoding="utf-8",
         )
     return folder
+
+
+class UrlCatcher(QObject):
+    """Stands in for the system's opener through Qt's own QDesktopServices.setUrlHandler."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url)
+
+
+@contextmanager
+def catching_urls(scheme: str = "file") -> Iterator[UrlCatcher]:
+    """Every `scheme:` URL the app asks the system to open, caught instead of opened."""
+    catcher = UrlCatcher()
+    QDesktopServices.setUrlHandler(scheme, catcher, "open")
+    try:
+        yield catcher
+    finally:
+        QDesktopServices.unsetUrlHandler(scheme)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -9,6 +10,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialogButtonBox,
+    QLineEdit,
+    QMenu,
+    QTextBrowser,
+    QWidget,
+)
 
 from desktop.i18n import LANGUAGES, Translations, resolve, system_language, translations_dir
 
@@ -115,3 +125,78 @@ def test_saved_choice_wins_over_the_locale() -> None:
     assert resolve("en") == "en"
     assert resolve("") in LANGUAGES
     assert resolve("klingon") in LANGUAGES
+
+
+def menu_texts(menu) -> list[str]:  # type: ignore[no-untyped-def]
+    return [a.text().split("\t")[0] for a in menu.actions() if not a.isSeparator()]
+
+
+def test_qts_own_strings_follow_the_ui_language(qtbot, app) -> None:  # type: ignore[no-untyped-def]
+    translations = Translations(app)
+    field, browser = QLineEdit(), QTextBrowser()
+    qtbot.addWidget(field)
+    qtbot.addWidget(browser)
+    field.setText("chủ tịch")
+    browser.setPlainText("chủ tịch")
+    try:
+        translations.apply("vi")
+        assert menu_texts(field.createStandardContextMenu()) == [
+            "&Hoàn tác",
+            "&Làm lại",
+            "&Cắt",
+            "&Sao chép",
+            "&Dán",
+            "Xóa",
+            "Chọn tất cả",
+        ]
+        assert "Chọn tất cả" in menu_texts(browser.createStandardContextMenu())
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Close | QDialogButtonBox.StandardButton.Cancel
+        )
+        qtbot.addWidget(buttons)
+        assert buttons.button(QDialogButtonBox.StandardButton.Close).text() == "Đóng"
+        assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Hủy"
+        translations.apply("en")
+        assert "&Copy" in menu_texts(field.createStandardContextMenu())
+        again = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        qtbot.addWidget(again)
+        assert again.button(QDialogButtonBox.StandardButton.Close).text() == "Close"
+    finally:
+        translations.remove()
+
+
+VIETNAMESE_LETTERS = set("ăâêôơưđàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
+
+
+def window_texts(window) -> list[str]:  # type: ignore[no-untyped-def]
+    texts = [window.windowTitle()]
+    for action in window.findChildren(QAction):
+        texts += [action.text(), action.toolTip()]
+    for menu in window.findChildren(QMenu):
+        texts.append(menu.title())
+    for widget in window.findChildren(QWidget):
+        texts.append(widget.toolTip())
+        for getter in ("text", "placeholderText"):
+            value = getattr(widget, getter, None)
+            if callable(value):
+                with contextlib.suppress(TypeError):
+                    texts.append(str(value()))
+    for box in window.findChildren(QComboBox):
+        texts += [box.itemText(i) for i in range(box.count())]
+    return [t for t in texts if t]
+
+
+def test_after_switching_to_english_nothing_vietnamese_remains(window) -> None:  # type: ignore[no-untyped-def]
+    window.set_language("vi")
+    vietnamese = set(window_texts(window))
+    assert "Khớp dấu" in vietnamese and "&Kết quả" in vietnamese
+    window.set_language("en")
+    same_in_both = {*LANGUAGES.values(), "Tìm Tin"}
+    left = [
+        text
+        for text in window_texts(window)
+        if text in vietnamese
+        and set(text.lower()) & VIETNAMESE_LETTERS
+        and text not in same_in_both
+    ]
+    assert left == []

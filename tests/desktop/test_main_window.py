@@ -320,8 +320,8 @@ def test_variant_chips_narrow_to_one_accented_form(qtbot, window: MainWindow) ->
     variant = result.variants[0]
     with qtbot.waitSignal(window.search_painted, timeout=WAIT_MS):
         window.results_pane.chips.chips[0].click()
-    assert variant.form in window.search_bar.field.text()
-    assert window.search_bar.accent_box.isChecked()
+    assert f"exact:{variant.form}" in window.search_bar.field.text()
+    assert not window.search_bar.accent_box.isChecked()  # a chip narrows one word, not the mode
 
 
 def test_exact_total_is_shown_with_the_hits_and_counted_after_a_date_sort(
@@ -348,3 +348,21 @@ def test_exact_total_is_shown_with_the_hits_and_counted_after_a_date_sort(
     assert not by_date.args[0].total_exact
     assert counted.args == [123]
     assert re.fullmatch(r"50 of 123 results · \d+ ms", win.status_label.text())
+
+
+def test_results_head_toward_the_phrase_at_every_keystroke(qtbot, window: MainWindow) -> None:
+    """Typed one key at a time, slower than the debounce: every keystroke paints, none of
+    them empty, and `chu tich nu` already lists what `chu tich nuoc` puts first."""
+    painted: list[tuple[str, list[str]]] = []
+    window.search_painted.connect(
+        lambda result: painted.append((result.query, [hit.path for hit in result.hits]))
+    )
+    for char in "chu tich nuoc":
+        with qtbot.waitSignal(window.search_painted, timeout=WAIT_MS, raising=False):
+            type_text(window.search_bar.field, char)
+    assert [query for query, _ in painted][-1] == "chu tich nuoc"
+    assert all(paths for _, paths in painted), painted  # results never vanish while typing
+    finished_first = painted[-1][1][0]
+    assert finished_first.endswith(LUONG_CUONG)
+    partial = dict(painted)
+    assert finished_first in partial["chu tich nu"]

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
 
 from desktop.menu_actions import MenuActions
+from tests.desktop.helpers import WAIT_MS, search_and_open
 
 
 @pytest.fixture
@@ -89,3 +91,41 @@ def test_match_actions_need_matches(actions: MenuActions) -> None:
     assert not actions.next_action.isEnabled() and not actions.prev_action.isEnabled()
     actions.on_match_changed(1, 4)
     assert actions.next_action.isEnabled() and actions.prev_action.isEnabled()
+
+
+def test_esc_clears_the_query_from_anywhere_but_first_closes_a_menu(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    search_and_open(qtbot, window, "chu tich nuoc")
+    window.reader.browser.setFocus()
+    qtbot.waitUntil(window.reader.browser.hasFocus)
+    menu = window.results_pane.open_context_menu(QPoint(20, 20))
+    assert menu is not None
+    qtbot.waitUntil(menu.isVisible)
+    qtbot.keyClick(menu, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not menu.isVisible())
+    assert window.search_bar.field.text() == "chu tich nuoc"  # Esc closed the menu only
+
+    window.reader.browser.setFocus()
+    qtbot.waitUntil(window.reader.browser.hasFocus)
+    with qtbot.waitSignal(window.controller.search_cleared, timeout=WAIT_MS):
+        qtbot.keyClick(window.reader.browser, Qt.Key.Key_Escape)
+    assert window.search_bar.field.text() == ""
+    assert window.results_pane.model.rowCount() == 0
+    assert window.search_bar.field.hasFocus()
+
+
+def test_the_menus_in_vietnamese(window) -> None:  # type: ignore[no-untyped-def]
+    window.set_language("vi")
+    actions = window.menu_actions
+    assert actions.result_menu.title() == "&Kết quả"
+    assert actions.clear_history_action.text() == "Xóa &lịch sử tìm kiếm"
+    assert actions.shortcuts_action.text() == "&Phím tắt"
+    texts = [a.text() for a in actions.result_menu.actions() if not a.isSeparator()]
+    assert texts == [
+        "Đọ&c",
+        "&Mở bản gốc",
+        "Hiện trong &thư mục",
+        "Sao chép đường &dẫn",
+        "Sao chép đoạn &trích",
+    ]
+    window.set_language("en")
+    assert actions.result_menu.title() == "&Result"

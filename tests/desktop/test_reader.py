@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import html
 import re
+import time
 from collections.abc import Iterator
+from itertools import pairwise
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QThreadPool, QTimer, QUrl
+from PySide6.QtTest import QTest
 
+from desktop.main_window import MainWindow
 from desktop.reader import ReaderPane, SafeBrowser, find_match_ranges
-from desktop.settings import ZOOM_RANGE
-from index import Engine, ReaderView
+from desktop.settings import ZOOM_RANGE, Settings
+from desktop.workers import LatestRunner
+from index import Engine, ReaderDocument, ReaderView, update_index
 from index.paths import seeds_dir
-from tests.desktop.helpers import LUONG_CUONG
+from tests.desktop.helpers import LUONG_CUONG, WAIT_MS
 
 
 @pytest.fixture
@@ -122,3 +128,132 @@ def test_tooltips_follow_the_language(reader: ReaderPane, translations) -> None:
     reader.retranslate()
     assert reader.next_button.toolTip() != "Next match (F3)"
     assert reader.placeholder.text() == "Chọn một kết quả để đọc ở đây."
+
+
+# -- long documents, read in parts ------------------------------------------------------------
+
+FILLER = "Hai bên trao đổi về hợp tác kinh tế, thương mại và đầu tư của hai bên.\n"
+PHRASE_LINE = "Sáng nay Chủ tịch nước tiếp đoàn đại biểu.\n"
+BIG_MB = 8
+MAX_STALL_S = 1.0  # the longest the event loop may go without turning while a document loads
+
+
+def big_text(megabytes: float) -> str:
+    block = FILLER * 25 + PHRASE_LINE  # one match in about 2 KB
+    copies = int(megabytes * 1024 * 1024 / len(block.encode("utf-8")))
+    return "Tin dài\n" + block * copies
+
+
+@pytest.fixture(scope="module")
+def big_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("big")
+    docs = root / "docs"
+    docs.mkdir()
+    (docs / "big.txt").write_text(big_text(BIG_MB), encoding="utf-8")
+    (docs / "note.txt").write_text("Ghi chú\nChợ nổi Cái Răng ở Cần Thơ.\n", encoding="utf-8")
+    update_index([docs], root / "index")
+    return root
+
+
+class Ticks:
+    """A QTimer ticking every 50 ms: the longest gap between ticks is how long the GUI froze."""
+
+    def __init__(self) -> None:
+        self.times: list[float] = []
+        self.timer = QTimer()
+        self.timer.setInterval(50)
+        self.timer.timeout.connect(lambda: self.times.append(time.perf_counter()))
+        self.timer.start()
+        self.times.append(time.perf_counter())
+
+    def longest_gap(self) -> float:
+        self.timer.stop()
+        self.times.append(time.perf_counter())
+        return max(b - a for a, b in pairwise(self.times))
+
+
+def test_a_big_document_loads_without_freezing_and_opens_on_its_first_match(
+    qtbot, reader: ReaderPane, big_index: Path
+) -> None:
+    engine = Engine(big_index / "index")
+    path = str(big_index / "docs" / "big.txt")
+    pool = QThreadPool()
+    runner = LatestRunner(pool)
+    runner.finished.connect(reader.show_view)
+    ticks = Ticks()
+    started = time.perf_counter()
+    reader.show_loading(path)
+    assert reader.loading and "Loading" in reader.placeholder.text()
+    assert reader.stack.currentWidget() is reader.placeholder
+    with qtbot.waitSignal(reader.document_shown, timeout=60_000):
+        runner.submit(lambda: engine.open_document(path, "chu tich nuoc"))
+    first_match_s = time.perf_counter() - started
+    stall = ticks.longest_gap()
+    print(f"\n{BIG_MB} MB: first match after {first_match_s:.2f} s, longest stall {stall:.3f} s")
+    assert stall < MAX_STALL_S
+    assert not reader.loading
+    document = reader.view
+    assert isinstance(document, ReaderDocument)
+    assert document.match_count > 3000 and len(document.parts) > 50
+    assert reader.counter_label.text() == f"1 / {document.match_count}"
+    assert reader.current_match_text() == "Chủ tịch nước"
+
+    # Next and previous cross the parts, and wrap around the whole document.
+    last_in_first = document.parts[0].end_match
+    reader.go_to_match(last_in_first)
+    assert reader.shown_part == 0 and reader.current_match_text() == "Chủ tịch nước"
+    ticks = Ticks()
+    with qtbot.waitSignal(reader.part_shown, timeout=10_000) as shown:
+        reader.next_match()
+        assert reader.counter_label.text() == f"{last_in_first + 1} / {document.match_count}"
+    assert shown.args == [1] and reader.current_match == last_in_first + 1
+    assert reader.current_match_text() == "Chủ tịch nước"
+    with qtbot.waitSignal(reader.part_shown, timeout=10_000):
+        reader.previous_match()
+    assert reader.shown_part == 0 and reader.current_match == last_in_first
+    with qtbot.waitSignal(reader.part_shown, timeout=10_000):
+        reader.go_to_match(1)
+        reader.previous_match()  # before the first: the last match, in the last part
+    assert reader.shown_part == len(document.parts) - 1
+    assert reader.current_match == document.match_count
+    assert reader.current_match_text() == "Chủ tịch nước"
+    assert ticks.longest_gap() < MAX_STALL_S
+    pool.waitForDone(10_000)
+    engine.close()
+
+
+def test_links_lead_to_the_next_and_previous_parts(
+    qtbot, reader: ReaderPane, big_index: Path
+) -> None:
+    engine = Engine(big_index / "index")
+    document = engine.open_document(str(big_index / "docs" / "big.txt"), "")
+    reader.show_view(document)
+    assert reader.match_count == 0 and reader.shown_part == 0
+    assert "Next part (2 of" in reader.browser.toPlainText()
+    with qtbot.waitSignal(reader.part_shown, timeout=10_000) as shown:
+        reader.on_link_clicked(QUrl("part:1"))
+    assert shown.args == [1]
+    assert "Previous part (1 of" in reader.browser.toPlainText()
+    engine.close()
+
+
+def test_typing_while_a_big_document_loads_supersedes_the_load(
+    qtbot, app, big_index: Path, settings: Settings, translations
+) -> None:
+    window = MainWindow(big_index / "index", settings, translations, restore_query=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    opened: list[str] = []
+    window.document_opened.connect(lambda view: opened.append(Path(view.path).name))
+    window.set_query("chu tich nuoc", now=True)
+    qtbot.waitUntil(lambda: window.reader.loading, timeout=WAIT_MS)
+    field = window.search_bar.field
+    field.setFocus()
+    field.selectAll()
+    QTest.keyClicks(field, "can tho")
+    qtbot.waitUntil(lambda: opened == ["note.txt"], timeout=WAIT_MS)
+    qtbot.wait(300)  # the superseded load, had it gone on, would have arrived by now
+    assert opened == ["note.txt"]
+    assert window.reader.current_match_text() == "Cần Thơ"
+    window.controller.close()

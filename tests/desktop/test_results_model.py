@@ -66,3 +66,19 @@ def test_reset_signals_on_every_new_result(qtbot, engine: Engine) -> None:
     model = ResultsModel()
     with qtbot.waitSignals([model.modelAboutToBeReset, model.modelReset]):
         model.set_result(engine.search("nga"))
+
+
+def test_a_longer_page_adds_rows_after_the_shown_ones(qtbot, engine: Engine) -> None:
+    model = ResultsModel()
+    first = engine.search("nga", limit=1)
+    model.set_result(first)
+    assert model.rowCount() == 1 and model.has_more()
+    with qtbot.waitSignal(model.rowsInserted) as inserted:
+        model.extend(engine.search("nga", limit=2))
+    assert inserted.args[1:] == [1, 1]
+    assert model.rowCount() == 2 and not model.has_more()
+    assert model.hit(0) == first.hits[0]
+    other = engine.search("chu tich nuoc", limit=5)
+    with qtbot.waitSignal(model.modelReset):  # not the same list: every row replaced
+        model.extend(other)
+    assert model.hit(0) == other.hits[0]

@@ -10,11 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from desktop import theme
+from desktop.main_window import MainWindow
 from desktop.results_model import Role
 from desktop.results_pane import ResultsPane, query_link
-from desktop.status_texts import LinkAction
+from desktop.status_texts import LinkAction, link_href
 from index import Engine
-from tests.desktop.helpers import LUONG_CUONG
+from tests.desktop.helpers import LUONG_CUONG, WAIT_MS, search
 
 
 @pytest.fixture
@@ -113,3 +114,34 @@ def test_query_links_escape_the_query() -> None:
 def test_message_bodies_are_in_the_muted_colour(pane: ResultsPane) -> None:
     pane.show_message("Title", "body")
     assert theme.muted(pane.palette()).name() in pane.empty_label.text()
+
+
+def test_a_chip_narrows_one_word_and_offers_the_way_back(
+    qtbot, window, seed_index, settings, translations
+) -> None:  # type: ignore[no-untyped-def]
+    result = search(qtbot, window, "chu tich nuoc")
+    pane = window.results_pane
+    assert result.variants, "the seeds offer accented forms of these words"
+    variant = result.variants[0]
+    chip = pane.chips.chips[0]
+    with qtbot.waitSignal(window.search_painted, timeout=WAIT_MS) as narrowed:
+        chip.click()
+    query = window.search_bar.field.text()
+    assert f"exact:{variant.form}" in query and narrowed.args[0].query == query
+    assert not window.search_bar.accent_box.isChecked()  # exact mode is the user's alone
+    assert not window.controller.wanted.exact
+    assert pane.narrowed_from == "chu tich nuoc"
+    assert pane.info_label.isVisible() and "× Show every form" in pane.info_label.text()
+    with qtbot.waitSignal(window.search_painted, timeout=WAIT_MS) as back:
+        pane.on_link_activated(link_href(LinkAction.QUERY, pane.narrowed_from))
+    assert (
+        back.args[0].query == "chu tich nuoc" and window.search_bar.field.text() == "chu tich nuoc"
+    )
+    assert pane.narrowed_from == "" and "Show every form" not in pane.info_label.text()
+
+    window.search_bar.accent_box.setChecked(True)  # the user's own choice is what is kept
+    window.search_bar.accent_box.setChecked(False)
+    window.close()
+    again = MainWindow(seed_index, settings, translations, restore_query=False)
+    qtbot.addWidget(again)
+    assert not again.search_bar.accent_box.isChecked()

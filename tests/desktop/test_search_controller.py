@@ -55,9 +55,9 @@ def test_opening_reports_the_documents(qtbot, make_controller, seed_index: Path)
 
 
 def test_a_search_is_delivered_with_its_key(qtbot, controller: SearchController) -> None:
-    result = type_and_search(qtbot, controller, "  nga ")
-    assert result.query == "nga" and len(result.hits) == 2
-    assert controller.painted == SearchKey("nga", False, SortOrder.RELEVANCE)
+    result = type_and_search(qtbot, controller, "  nga  ")
+    assert result.query == "nga " and len(result.hits) == 2  # the space: a finished word
+    assert controller.painted == SearchKey("nga ", False, SortOrder.RELEVANCE)
     assert controller.result is result
     assert not controller.searching
 
@@ -242,3 +242,16 @@ def test_close_stops_everything_and_closes_the_engine(make_controller, tmp_path:
 )
 def test_swap_word(query: str, word: str, form: str, expected: str) -> None:
     assert swap_word(query, word, form) == expected
+
+
+def test_typed_keys_read_the_last_word_as_unfinished(qtbot, controller: SearchController) -> None:
+    with qtbot.waitSignal(controller.search_finished, timeout=WAIT_MS) as finished:
+        controller.on_query_changed("chu tich nu")
+        controller.on_query_edited("chu tich nu")  # what the field says of a keystroke
+        controller.search_now()
+    assert finished.args[0].total > 0 and finished.args[0].completions
+    assert controller.painted is not None and controller.painted.typing
+    controller.set_typed(False)  # set whole (a chip, the history): `nu` is a word
+    with qtbot.waitSignal(controller.search_finished, timeout=WAIT_MS) as whole:
+        controller.search_now()
+    assert whole.args[0].total == 0 and not whole.args[0].completions

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QByteArray, QSettings
 
-from desktop.settings import PORTABLE_SETTINGS_FILE, Settings
+from desktop.settings import HISTORY_SIZE, PORTABLE_SETTINGS_FILE, Settings
 from index import paths
 
 
@@ -88,3 +88,15 @@ def test_portable_mode_keeps_settings_beside_the_program(
     ini = tmp_path / paths.PORTABLE_DIR_NAME / PORTABLE_SETTINGS_FILE
     assert ini.is_file()
     assert Settings(QSettings(str(ini), QSettings.Format.IniFormat)).last_query == "hà nội"
+
+
+def test_search_history_is_kept_newest_first_once_and_capped(settings: Settings) -> None:
+    assert settings.history == []
+    settings.history = ["nga", "chu tich nuoc", "nga", ""]
+    assert settings.history == ["nga", "chu tich nuoc"]
+    settings.history = [f"q{n}" for n in range(HISTORY_SIZE + 5)]
+    assert len(settings.history) == HISTORY_SIZE and settings.history[0] == "q0"
+    settings.history = ["một"]
+    settings.sync()
+    again = Settings(QSettings(settings.store.fileName(), QSettings.Format.IniFormat))
+    assert again.history == ["một"]  # an INI store's one-element list comes back a list

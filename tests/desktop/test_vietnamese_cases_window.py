@@ -148,8 +148,8 @@ def test_a_variant_chip_narrows_ban_to_ban_friend(
     chip = next(chip for chip in window.results_pane.chips.chips if chip.text().startswith("bạn"))
     with qtbot.waitSignal(window.search_painted, timeout=WAIT_MS) as blocker:
         chip.click()
-    assert window.search_bar.field.text() == "bạn"
-    assert window.search_bar.accent_box.isChecked()
+    assert window.search_bar.field.text() == "exact:bạn"
+    assert not window.search_bar.accent_box.isChecked()  # only that word is narrowed
     assert {Path(hit.path).stem for hit in blocker.args[0].hits} == FRIENDS
 
 

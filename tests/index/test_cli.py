@@ -6,8 +6,10 @@ Runs the real console entry point in a subprocess against an index in `tmp_path`
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -108,3 +110,99 @@ def test_cli_does_not_import_qt(cli_index: Path) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_watch_keeps_the_index_up_to_date_until_interrupted(tmp_path: Path) -> None:
+    corpus, index_dir = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("A\nHà Nội\n", encoding="utf-8")
+    command = ["watch", str(corpus), "--index-dir", str(index_dir)]
+    watch = subprocess.Popen(
+        [sys.executable, "-m", "desktop.launch", *command],
+        cwd=REPO,
+        env=cli_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
+    try:
+        assert watch.stdout is not None
+        first = watch.stdout.readline()
+        assert first.startswith("rescanned 1 folder(s) (start): 1 added"), first
+        saved = time.monotonic()
+        (corpus / "b.txt").write_text("B\nThành phố Đà Nẵng\n", encoding="utf-8")
+        search = ["search", "da nang", "--json", "--index-dir", str(index_dir)]
+        while True:
+            found = timtin(*search)
+            assert found.returncode == 0, found.stderr
+            if json.loads(found.stdout)["total"] == 1:
+                break
+            assert time.monotonic() - saved < 5.0, "not searchable within 5 s"
+            time.sleep(0.1)
+        print(f"saved -> found by `timtin search`: {time.monotonic() - saved:.2f} s")
+        assert watch.stdout.readline() == f"updated 1, removed 0: {corpus / 'b.txt'}\n"
+        watch.send_signal(signal.SIGINT)
+        _, stderr = watch.communicate(timeout=10)
+    finally:
+        watch.kill()
+    assert watch.returncode == 0, stderr
+    assert "Stopped watching: what was indexed is kept." in stderr
+
+
+@pytest.fixture(scope="module")
+def dated_index(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    root = tmp_path_factory.mktemp("cli-filters")
+    corpus = root / "corpus"
+    for name, text in {
+        "tin/old.txt": "Tin cũ\n01/02/2019\nKinh tế.\n",
+        "tin/sep.txt": "Tin tháng chín\n15/09/2025\nKinh tế.\n",
+        "bao cao/oct.txt": "Tin tháng mười\n20/10/2025\nKinh tế.\n",
+        "none.txt": "Không ngày\nKinh tế.\n",
+    }.items():
+        (corpus / name).parent.mkdir(parents=True, exist_ok=True)
+        (corpus / name).write_text(text, encoding="utf-8")
+    done = timtin("index", str(corpus), "--index-dir", str(root / "index"))
+    assert done.returncode == 0, done.stderr
+    return root / "index", corpus
+
+
+def search_json(index_dir: Path, *args: str) -> dict[str, object]:
+    found = timtin("search", *args, "--json", "--index-dir", str(index_dir))
+    assert found.returncode == 0, found.stderr
+    result: dict[str, object] = json.loads(found.stdout)
+    return result
+
+
+def hit_names(result: dict[str, object]) -> list[str]:
+    hits = result["hits"]
+    assert isinstance(hits, list)
+    return [Path(hit["path"]).name for hit in hits]
+
+
+def test_filter_flags_mean_what_the_query_fields_mean(dated_index: tuple[Path, Path]) -> None:
+    index_dir, corpus = dated_index
+    flags = search_json(index_dir, "kinh te", "--after", "2025-09", "--before", "2025-10")
+    fields = search_json(index_dir, "kinh te date:2025-09..2025-10")
+    assert flags["total"] == fields["total"] == 2
+    assert hit_names(flags) == hit_names(fields)
+    folder = search_json(index_dir, "kinh te", "--folder", str(corpus / "tin"), "--type", "txt")
+    assert sorted(hit_names(folder)) == ["old.txt", "sep.txt"]
+    assert search_json(index_dir, "kinh te", "--type", "pdf,docx")["total"] == 0
+    year = search_json(index_dir, "kinh te", "--after", "2025", "--sort", "oldest")
+    assert hit_names(year) == ["sep.txt", "oct.txt"]
+
+
+@pytest.mark.parametrize(
+    ("sort", "first"), [("newest", "oct.txt"), ("date", "oct.txt"), ("name", "none.txt")]
+)
+def test_sort_choices(dated_index: tuple[Path, Path], sort: str, first: str) -> None:
+    assert hit_names(search_json(dated_index[0], "kinh te", "--sort", sort))[0] == first
+
+
+@pytest.mark.parametrize(
+    ("flag", "value"), [("--after", "hôm qua"), ("--before", "2025-13"), ("--type", "p d f")]
+)
+def test_a_bad_filter_flag_is_a_usage_error(flag: str, value: str) -> None:
+    done = timtin("search", "kinh", flag, value)
+    assert done.returncode == 2 and "not a" in done.stderr

@@ -13,6 +13,7 @@ import pytest
 from index.engine import Engine
 from index.errors import SearchCancelled
 from index.indexing.update import update_index
+from index.query.filters import Filters
 from tests.conftest import LUONG_CUONG, MOSCOW_VISIT, write_corpus
 
 Build = Callable[[dict[str, str | bytes]], Engine]
@@ -301,3 +302,15 @@ def test_an_empty_index_searches_to_no_results(tmp_path: Path, how: str) -> None
         assert engine.count("chu tich nuoc") == 0
     finally:
         engine.close()
+
+
+def test_filters_are_part_of_a_search_and_kinds_are_listed(build_engine: Build) -> None:
+    engine = build_engine(
+        {"a.txt": "A\n01/10/2025\nKinh tế.\n", "b.txt": "B\n01/10/2024\nKinh tế.\n"}
+    )
+    assert engine.kinds() == ["txt"]
+    assert engine.search("kinh te").total == 2
+    # The same words under another filter are another search, not a cached answer.
+    assert names(engine, "kinh te", filters=Filters(after="20250101")) == ["a.txt"]
+    assert names(engine, "kinh te", filters=Filters(before="20241231")) == ["b.txt"]
+    assert engine.count("kinh te", filters=Filters(kinds=("pdf",))) == 0

@@ -138,3 +138,13 @@ def test_every_query_word_is_marked_and_nothing_else(
     html = reader_html(text, matches)
     assert html.count("<mark>") == len(matches)
     assert "<b>" not in html and "<b>" not in snippet_html(text, matches)
+
+
+def test_a_limited_search_finds_the_first_matches_of_a_giant_text_quickly() -> None:
+    line = "Chủ tịch nước tiếp đoàn. Nước sạch cho dân.\n"
+    text = line * 200_000  # 8.8 million characters
+    found = find_matches(text, patterns("chu tich nuoc"), limit=50)
+    assert found == find_matches(line * 25, patterns("chu tich nuoc"))  # two a line
+    one_line = " ".join(["chủ tịch nước"] * 30_000)  # no line end: cut at a hard break or so
+    assert len(find_matches(one_line, patterns("chu tich nuoc"), limit=10)) <= 10
+    assert find_matches("Chủ tịch nước", patterns("chu tich nuoc"), limit=0) == []

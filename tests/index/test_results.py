@@ -11,7 +11,15 @@ from collections.abc import Callable
 import pytest
 
 from index.engine import Engine
-from index.results import Hit, IndexReport, SearchResult, SkippedFile, SortOrder, Variant
+from index.results import (
+    SORT_CHOICES,
+    Hit,
+    IndexReport,
+    SearchResult,
+    SkippedFile,
+    SortOrder,
+    Variant,
+)
 
 Build = Callable[[dict[str, str | bytes]], Engine]
 HIT_KEYS = {"path", "title", "date", "score", "snippet", "matches"}
@@ -105,7 +113,9 @@ def test_a_report_says_whether_the_run_changed_the_index(
 
 
 def test_sort_orders_are_the_cli_choices() -> None:
-    assert [order.value for order in SortOrder] == ["relevance", "date"]
+    assert [order.value for order in SortOrder] == ["relevance", "date", "oldest", "name"]
     assert SortOrder("date") is SortOrder.DATE
+    assert SortOrder("newest") is SortOrder.DATE  # "date" stays the older spelling of newest
+    assert set(SORT_CHOICES) == {"relevance", "date", "newest", "oldest", "name"}
     with pytest.raises(ValueError):
-        SortOrder("newest")
+        SortOrder("by-size")

@@ -13,21 +13,31 @@ from pathlib import Path
 from types import FrameType
 
 from index.errors import UndecodableFile
+from index.text.formats.docx import read_docx
+from index.text.formats.epub import read_epub
 from index.text.formats.extracted import Extracted
+from index.text.formats.html import read_html
 from index.text.formats.limits import TIME_LIMIT_SECONDS, Deadline
+from index.text.formats.markdown import read_markdown
+from index.text.formats.odt import read_odt
+from index.text.formats.pdf import read_pdf
 from index.text.formats.plain_text import read_plain_text
-
-# import: pdf
-# import: office
-# import: web
+from index.text.formats.rtf import read_rtf
 
 Reader = Callable[[bytes, Deadline], Extracted]
 
 READERS: dict[str, Reader] = {
     ".txt": read_plain_text,
-    # readers: pdf
-    # readers: office
-    # readers: web
+    ".pdf": read_pdf,
+    ".docx": read_docx,
+    ".odt": read_odt,
+    ".rtf": read_rtf,
+    ".html": read_html,
+    ".htm": read_html,
+    ".xhtml": read_html,
+    ".epub": read_epub,
+    ".md": read_markdown,
+    ".markdown": read_markdown,
 }
 READABLE_SUFFIXES = tuple(READERS)
 

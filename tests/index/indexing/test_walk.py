@@ -167,3 +167,20 @@ def test_roots_are_recorded_absolute_and_free_of_links(
         resolve_roots([tmp_path / "link", "~/real", str(real / ".." / "real")])
         == [str(real.resolve())] * 3
     )
+
+
+def test_a_saved_pages_files_folder_is_part_of_the_page_not_documents(tmp_path: Path) -> None:
+    from tests.index.text.formats.web_files import ARTICLE, write_news_page
+
+    corpus = tmp_path / "c"
+    write_news_page(corpus / "Bai Bao.HTML", ARTICLE, with_files_folder=True)
+    write_news_page(corpus / "tin.htm", ARTICLE, with_files_folder=True)
+    write_corpus(corpus, {"ghi_files/note.txt": "x", "ghi.txt": "x"})  # no page named `ghi`
+    found, skipped = walk(corpus)
+    assert [Path(p).relative_to(corpus).as_posix() for p in found] == [
+        "Bai Bao.HTML",
+        "ghi.txt",
+        "ghi_files/note.txt",
+        "tin.htm",
+    ]
+    assert skipped == []

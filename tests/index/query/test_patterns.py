@@ -9,7 +9,7 @@ import fnmatch
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from index.query.patterns import NEVER, Step
@@ -64,6 +64,8 @@ def test_the_folded_regex_finds_every_word_an_exact_step_accepts(words: frozense
 
 @given(syllables, syllables)
 def test_the_folded_regex_of_a_prefix_finds_its_continuations(prefix: str, rest: str) -> None:
+    # A whole syllable `by` folds as its spelling variant `bi`; `bya` is no such syllable.
+    assume(fold(prefix + rest).startswith(fold(prefix)))
     regex = re.compile(Step(prefix=fold(prefix)).folded_regex())
     assert regex.fullmatch(fold(prefix + rest))
     assert not regex.fullmatch(fold(rest)) or fold(rest).startswith(fold(prefix))
