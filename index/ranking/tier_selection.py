@@ -140,12 +140,17 @@ def _units(segment: SegmentTiers, docs: set[int], tier_class: _TierClass) -> Cou
 
 
 def _holding_all_best(segment: SegmentTiers, docs: set[int], tier_class: _TierClass) -> set[int]:
-    """The documents of `docs` holding the largest boost of every tier in the class."""
-    best = [
-        max(segment.tiers[index], key=lambda alternative: alternative[0])[1]
-        for index in tier_class.members
-    ]
-    return docs.intersection(*sorted(best, key=len))
+    """The documents of `docs` holding the largest boost of every tier in the class.
+
+    Alternatives of a tier may tie for the largest (any completion beside the previous word):
+    holding any of them is holding the best."""
+    held: list[set[int]] = []
+    for index in tier_class.members:
+        tier = segment.tiers[index]
+        largest = max(boost for boost, _ in tier)
+        tied = [ids for boost, ids in tier if boost == largest]
+        held.append(_holders(tied[0], docs).union(*(_holders(ids, docs) for ids in tied[1:])))
+    return docs.intersection(*sorted(held, key=len))
 
 
 def _edge(histogram: Counter[_Level], remaining: int) -> _Level | int:
