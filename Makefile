@@ -4,6 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 READY := $(VENV)/.ready
 N ?= 10000
+PEERS ?= fts5,recoll,tantivy
+FORMAT ?=
+BENCH_READY := $(VENV)/.bench-ready
 
 # Debian packages: what Qt needs to run offscreen, what its xcb plugin links (the Linux bundle
 # carries them only if this machine has them), and Xvfb for the bundle's test on a real X server.
@@ -45,12 +48,23 @@ lint: $(READY)
 typecheck: $(READY)
 	$(VENV)/bin/mypy
 
+# The bundle, then its self-test (every file format, the watcher, the window) and its size.
 package: $(READY)
 	$(VENV)/bin/pyinstaller --noconfirm --distpath dist --workpath build/pyinstaller \
 	  packaging/timtin.spec
+	QT_QPA_PLATFORM=offscreen dist/timtin/timtin --self-test
+	@du -sh dist/timtin
 
-bench: $(READY)
-	$(PY) -m bench --docs $(N)
+# The benchmark's extra (tantivy) on top of the usual venv; if it cannot be installed the bench
+# notes Tantivy as not run and goes on (the stamp is left out, so the next run tries again).
+$(BENCH_READY): pyproject.toml $(READY)
+	@if $(PY) -m pip install --quiet -e '.[bench]'; then touch $@; \
+	else echo "tantivy could not be installed: the bench goes on without it"; fi
+
+# make bench N=100000 PEERS=fts5,tantivy (PEERS= runs ours alone); FORMAT=html or docx times
+# only our index build on the corpus converted to that file type, beside the .txt one.
+bench: $(BENCH_READY)
+	$(PY) -m bench --docs $(N) --peers '$(PEERS)' $(if $(FORMAT),--format $(FORMAT))
 
 # The reliability suite with 200 kill -9 trials (not in CI); prints the figures for BENCHMARKS.md.
 torture: $(READY)

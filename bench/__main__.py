@@ -1,6 +1,7 @@
-"""Command line of the benchmark: `python -m bench --docs 10000 [--rounds 3] [--skip-recoll]`.
+"""Command line of the benchmark: `python -m bench --docs 10000 [--rounds 3] [--peers fts5,...]`.
 
-Runs every engine on one cached corpus, prints the report section and merges it into BENCHMARKS.md.
+Runs every engine on one cached corpus, prints the report section and merges it into BENCHMARKS.md;
+`--format html|docx` instead times our index build on that corpus converted to the file type.
 """
 
 from __future__ import annotations
@@ -12,23 +13,38 @@ import sys
 from collections.abc import Callable
 from datetime import datetime
 from functools import partial
+from itertools import islice
 from pathlib import Path
 
-from bench import machine, ours, peer_recoll, report
+from bench import formats, machine, ours, peer_recoll, peer_tantivy, report
 from bench.corpus import (
     CACHE,
     DEFAULT_SEED,
     corpus_bytes,
-    corpus_files,
+    count_files,
     ensure_corpus,
+    iter_corpus_files,
     load_queries,
     one_file_changed,
 )
+from bench.keystrokes import PASTED_QUERIES
 from bench.measure import WorkerError, percentile, run_worker
 from bench.report import Figures
 
 MB = 1024 * 1024
-LABELS = {"fts5": "FTS5", "ours": "Tìm Tin", "recoll": "Recoll"}
+LABELS = {"fts5": "FTS5", "ours": "Tìm Tin", "recoll": "Recoll", "tantivy": "Tantivy"}
+PEER_KEYS = ("fts5", "recoll", "tantivy")
+
+
+def _peer_list(text: str) -> list[str]:
+    """`--peers fts5,tantivy`: the peers to run beside ours ('' for none)."""
+    peers = [name.strip().lower() for name in text.split(",") if name.strip()]
+    unknown = [name for name in peers if name not in PEER_KEYS]
+    if unknown:
+        raise argparse.ArgumentTypeError(
+            f"unknown peer {', '.join(unknown)} (choose from {','.join(PEER_KEYS)})"
+        )
+    return peers
 
 
 def _parse(argv: list[str] | None) -> argparse.Namespace:
@@ -37,8 +53,20 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--rounds", type=int, default=3, help="passes over the query mix")
     ap.add_argument("--seed", type=int, default=DEFAULT_SEED, help="make_corpus.py seed")
     ap.add_argument("--procs", type=int, default=None, help="procs= for our indexer")
+    ap.add_argument(
+        "--peers",
+        type=_peer_list,
+        default=list(PEER_KEYS),
+        help=f"comma list of peers to run beside ours (default {','.join(PEER_KEYS)}; '' for none)",
+    )
     ap.add_argument("--skip-recoll", action="store_true", help="leave Recoll out")
     ap.add_argument("--no-write", action="store_true", help="print only, keep BENCHMARKS.md")
+    ap.add_argument(
+        "--format",
+        choices=formats.FORMATS,
+        default=None,
+        help="time only our index build, on the corpus converted to this file type, beside .txt",
+    )
     return ap.parse_args(argv)
 
 
@@ -75,9 +103,10 @@ class Bench:
         self.corpus = ensure_corpus(args.docs, args.seed)
         self.queries = load_queries()
         self.work = CACHE / f"run-{args.docs}"
-        self.figures: dict[str, Figures] = {"ours": {}, "fts5": {}, "recoll": {}}
+        self.figures: dict[str, Figures] = {key: {} for key in LABELS}
         self.notes: list[str] = []
         self.recoll_version: str | None = None
+        self.tantivy_version: str | None = None
         self.load_at_start = os.getloadavg()[0]
         self.keystrokes = 0
 
@@ -92,8 +121,8 @@ class Bench:
             self.notes.append(f"{what}: failed — {first[-1] if first else type(exc).__name__}")
 
     def run(self) -> report.Run:
-        docs = len(corpus_files(self.corpus))
-        for path in corpus_files(self.corpus):  # warm the page cache alike for every engine
+        docs = count_files(self.corpus)
+        for path in iter_corpus_files(self.corpus):  # warm the page cache alike for every engine
             path.read_bytes()
         self._peers_ready()
         ours_dir, fts_dir = str(self.work / "ours"), str(self.work / "fts5")
@@ -123,11 +152,31 @@ class Bench:
 
     def _engines(self, ours_dir: str, fts_dir: str) -> list[tuple[str, str, str]]:
         """(key, label, index dir) of every engine in this run, in the order they run."""
-        dirs = {"fts5": fts_dir, "ours": ours_dir, "recoll": ""}
-        keys = [key for key in LABELS if key != "recoll" or self.recoll_version]
-        return [(key, LABELS[key], dirs[key]) for key in keys]
+        tantivy_dir = str(self.work / "tantivy")
+        dirs = {"fts5": fts_dir, "ours": ours_dir, "recoll": "", "tantivy": tantivy_dir}
+        ready = {
+            "ours": True,
+            "fts5": "fts5" in self.args.peers,
+            "recoll": bool(self.recoll_version),
+            "tantivy": bool(self.tantivy_version),
+        }
+        return [(key, LABELS[key], dirs[key]) for key in LABELS if ready[key]]
 
     def _peers_ready(self) -> None:
+        chosen = self.args.peers
+        shown = shlex.quote(",".join(chosen))
+        for key in PEER_KEYS:
+            if key not in chosen:
+                self.notes.append(f"{LABELS[key]}: not run (--peers {shown}).")
+        if "tantivy" in chosen:
+            self.tantivy_version = peer_tantivy.installed_version()
+            if not self.tantivy_version:
+                self.notes.append(
+                    "Tantivy: not run — the tantivy package is not installed "
+                    "(`pip install -e '.[bench]'`, which `make bench` runs)."
+                )
+        if "recoll" not in chosen:
+            return
         if self.args.skip_recoll:
             self.notes.append("Recoll: skipped (--skip-recoll).")
             return
@@ -188,7 +237,7 @@ class Bench:
         self.keystrokes = int(_float(result.get("keystrokes")) or 0)
 
     def _pasted(self, engine: str, index_dir: str) -> None:
-        files = [str(path) for path in corpus_files(self.corpus)]
+        files = [str(path) for path in islice(iter_corpus_files(self.corpus), PASTED_QUERIES)]
         result = run_worker(engine, "pasted", index_dir=index_dir, files=files)
         self.figures[engine]["pasted_p95_ms"] = _float(result.get("p95_ms"))
         self.figures[engine]["pasted_first_pct"] = _float(result.get("source_first_pct"))
@@ -257,12 +306,15 @@ class Bench:
             f"Keystrokes: every prefix of 2 characters and up of every query of the mix "
             f"({self.keystrokes} keystrokes), the last word a prefix: Tìm Tin's "
             "`search(typing=True)` as the window asks, FTS5's `\"word\" *`, Recoll's `word*` "
-            "(one `recollq` process each, start-up included); top 10 with snippets. "
+            "(one `recollq` process each, start-up included), Tantivy's 50 most frequent "
+            "completions of the last word OR-ed; top 10 with snippets. "
             "'Vanished' counts keystrokes with no results although the finished query has some; "
             "'on track', those whose top 10 holds the finished query's first hit (each engine's "
             "own). Pasted: a 200-word run from each of the first 30 files, as typed in the "
             "file, searched as one query; 'source first' is the share ranking that file first."
         )
+        if self.tantivy_version:
+            self.notes.append(peer_tantivy.NOTE)
         command = shlex.join([".venv/bin/python", "-m", "bench", *sys.argv[1:]])
         return report.Run(
             docs=docs,
@@ -272,14 +324,70 @@ class Bench:
             rounds=self.args.rounds,
             command=command,
             date=datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
-            machine=[*machine.describe(self.recoll_version), self._load()],
+            machine=[
+                *machine.describe(self.recoll_version),
+                ("Tantivy (Python package)", self.tantivy_version or "not run"),
+                self._load(),
+            ],
             figures=self.figures,
             notes=self.notes,
         )
 
 
+class FormatBench:
+    """A `--format` run: our index built from the text corpus, then from its conversion."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.corpus = ensure_corpus(args.docs, args.seed)
+        self.converted = formats.ensure_converted(self.corpus, args.format)
+        self.work = CACHE / f"run-{args.docs}-{args.format}"
+        self.load_at_start = os.getloadavg()[0]
+
+    def _build(self, corpus: Path, files: list[Path], name: str) -> Figures:
+        for path in files:  # warm the page cache alike for both
+            path.read_bytes()
+        _say(f"Tìm Tin build, {name} corpus")
+        result = run_worker(
+            "ours",
+            "build",
+            corpus=str(corpus),
+            index_dir=str(self.work / name),
+            procs=self.args.procs,
+        )
+        figures: Figures = {"corpus_mb": sum(p.stat().st_size for p in files) / MB}
+        _build_figures(figures, result, len(files))
+        figures["skipped"] = _float(result.get("skipped"))
+        return figures
+
+    def run(self) -> report.FormatRun:
+        fmt = self.args.format
+        txt_files = list(iter_corpus_files(self.corpus))
+        figures = {
+            "txt": self._build(self.corpus, txt_files, "txt"),
+            fmt: self._build(self.converted, formats.format_files(self.converted, fmt), fmt),
+        }
+        load = f"{self.load_at_start:.2f} / {os.getloadavg()[0]:.2f}"
+        return report.FormatRun(
+            docs=len(txt_files),
+            fmt=fmt,
+            seed=self.args.seed,
+            command=shlex.join([".venv/bin/python", "-m", "bench", *sys.argv[1:]]),
+            date=datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+            machine=[*machine.describe(None), ("Load (1-min) at start / end", load)],
+            figures=figures,
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parse(argv)
+    if args.format:
+        format_run = FormatBench(args).run()
+        format_section = report.render_formats(format_run)
+        print(format_section)
+        if not args.no_write:
+            _say(f"wrote {report.write(format_section, format_run.docs, fmt=format_run.fmt)}")
+        return 0
     run = Bench(args).run()
     section = report.render(run)
     print(section)

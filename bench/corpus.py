@@ -11,6 +11,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -45,13 +46,29 @@ def ensure_corpus(n_docs: int, seed: int = DEFAULT_SEED) -> Path:
     return out
 
 
+def iter_corpus_files(root: Path) -> Iterator[Path]:
+    """Every document of a corpus, in sorted path order, one folder listed at a time: a million
+    documents are never all held as a list."""
+    with os.scandir(root) as listing:
+        entries = sorted(listing, key=lambda entry: entry.name)
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            yield from iter_corpus_files(Path(entry.path))
+        elif entry.name.endswith(".txt") and entry.is_file():
+            yield Path(entry.path)
+
+
 def corpus_files(root: Path) -> list[Path]:
-    """Every document of a corpus, in a stable order."""
-    return sorted(root.rglob("*.txt"))
+    """Every document of a corpus, in a stable order (iter_corpus_files as a list)."""
+    return list(iter_corpus_files(root))
+
+
+def count_files(root: Path) -> int:
+    return sum(1 for _ in iter_corpus_files(root))
 
 
 def corpus_bytes(root: Path) -> int:
-    return sum(p.stat().st_size for p in corpus_files(root))
+    return sum(p.stat().st_size for p in iter_corpus_files(root))
 
 
 def load_queries(path: Path | None = None) -> list[str]:
@@ -64,8 +81,7 @@ def load_queries(path: Path | None = None) -> list[str]:
 @contextmanager
 def one_file_changed(root: Path) -> Iterator[Path]:
     """Append a sentence to one document (new size, newer mtime); restore it byte for byte after."""
-    files = corpus_files(root)
-    target = files[len(files) // 2]
+    target = next(islice(iter_corpus_files(root), count_files(root) // 2, None))
     original = target.read_bytes()
     stat = target.stat()
     try:

@@ -1,6 +1,7 @@
 """The report: one Markdown section per corpus size, merged into BENCHMARKS.md at the repo root.
 
-A run replaces only its own size's section, so 10k and 100k figures live side by side.
+A run replaces only its own size's section, so 10k and 100k figures live side by side; a
+`--format` run has a section of its own per size and file type (`N=10000:html`).
 """
 
 from __future__ import annotations
@@ -13,18 +14,23 @@ from pathlib import Path
 from bench.corpus import REPO
 
 Figures = dict[str, float | None]
-ENGINES = (("ours", "Tìm Tin"), ("fts5", "SQLite FTS5"), ("recoll", "Recoll"))
-PEERS = (("fts5", "FTS5"), ("recoll", "Recoll"))
+ENGINES = (
+    ("ours", "Tìm Tin"),
+    ("fts5", "SQLite FTS5"),
+    ("recoll", "Recoll"),
+    ("tantivy", "Tantivy"),
+)
+PEERS = (("fts5", "FTS5"), ("recoll", "Recoll"), ("tantivy", "Tantivy"))
 HEADER = """# Benchmarks
 
-Issue 6's speed benchmark: our engine, SQLite FTS5 and Recoll built and queried side by side
-on the same generated corpus (`../shared/bench/make_corpus.py`) and query mix
-(`../shared/bench/queries.txt`), with the same folding (diacritics removed, đ→d).
-Produced by `make bench` (`.venv/bin/python -m bench --docs N`); each section is one corpus
-size and a run replaces only its own section.
+Issue 6's speed benchmark: our engine, SQLite FTS5, Recoll and Tantivy (issue 16's near-limit
+reference) built and queried side by side on the same generated corpus
+(`../shared/bench/make_corpus.py`) and query mix (`../shared/bench/queries.txt`), with the same
+folding (diacritics removed, đ→d). Produced by `make bench` (`.venv/bin/python -m bench --docs
+N`); each section is one corpus size and a run replaces only its own section.
 """
 NOTES_MARKER = "<!-- notes -->"
-_SECTION = re.compile(r"<!-- bench:N=(\d+) -->\n.*?<!-- /bench:N=\1 -->\n", re.DOTALL)
+_SECTION = re.compile(r"<!-- bench:N=(\d+)((?::\w+)?) -->\n.*?<!-- /bench:N=\1\2 -->\n", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -187,12 +193,67 @@ def render(run: Run) -> str:
     return "\n".join(out) + "\n"
 
 
-def write(section: str, docs: int, path: Path = REPO / "BENCHMARKS.md") -> Path:
-    """Put `section` into BENCHMARKS.md, replacing an older section for the same size."""
+@dataclass
+class FormatRun:
+    """A `--format` run: our index build on the text corpus and on its conversion."""
+
+    docs: int
+    fmt: str
+    seed: int
+    command: str
+    date: str
+    machine: list[tuple[str, str]]
+    figures: Mapping[str, Figures]  # "txt" and the format -> build figures
+
+
+FORMAT_ROWS = (
+    Row("corpus_mb", "Corpus on disk (MB)", 1),
+    Row("build_s", "Index build, wall (s)", 1),
+    Row("docs_per_s", "Build throughput (docs/s, higher is better)", 0),
+    Row("size_mb", "Index size on disk (MB)", 1),
+    Row("build_rss_mb", "Peak RSS, indexing process (MB)", 0),
+    Row("skipped", "Files skipped", 0, ratio=False),
+)
+
+
+def render_formats(run: FormatRun) -> str:
+    """The Markdown section of a `--format` run: the text corpus beside its conversion."""
+    name = run.fmt.upper()
+    txt, converted = run.figures.get("txt", {}), run.figures.get(run.fmt, {})
+    table = [f"| Measure | .txt corpus | {name} corpus | {name} ÷ .txt |", "|---|--:|--:|--:|"]
+    for row in FORMAT_ROWS:
+        theirs, ours = txt.get(row.key), converted.get(row.key)
+        ratio = _ratio(ours, theirs) if row.ratio else "—"
+        table.append(
+            f"| {row.label} | {_num(theirs, row.digits)} | {_num(ours, row.digits)} | {ratio} |"
+        )
+    out = [
+        f"<!-- bench:N={run.docs}:{run.fmt} -->",
+        f"## {run.docs:,} documents as {name}",
+        "",
+        f"Measured {run.date} with `{run.command}`.",
+        f"Tìm Tin's index build from scratch on the {run.docs:,}-document corpus (make_corpus.py "
+        f"seed {run.seed}) and on the same documents converted to {name} by bench/formats.py "
+        "(HTML: a saved news page, the article among a menu, a sidebar and a footer; DOCX: a "
+        "heading and a paragraph per line).",
+        "",
+        "| Machine | |",
+        "|---|---|",
+        *(f"| {label} | {value} |" for label, value in run.machine),
+        "",
+        *table,
+        f"<!-- /bench:N={run.docs}:{run.fmt} -->",
+    ]
+    return "\n".join(out) + "\n"
+
+
+def write(section: str, docs: int, path: Path = REPO / "BENCHMARKS.md", fmt: str = "") -> Path:
+    """Put `section` into BENCHMARKS.md, replacing an older section for the same size (and
+    file type, for a `--format` run's)."""
     old = path.read_text(encoding="utf-8") if path.exists() else ""
-    sections = {int(m.group(1)): m.group(0) for m in _SECTION.finditer(old)}
-    sections[docs] = section
-    body = "\n".join(sections[n] for n in sorted(sections))
+    sections = {(int(m.group(1)), m.group(2)): m.group(0) for m in _SECTION.finditer(old)}
+    sections[(docs, f":{fmt}" if fmt else "")] = section
+    body = "\n".join(sections[key] for key in sorted(sections))
     notes_at = old.find(NOTES_MARKER)
     notes = "\n" + old[notes_at:] if notes_at >= 0 else ""  # written by hand, kept as is
     path.write_text(HEADER + "\n" + body + notes, encoding="utf-8")

@@ -1,6 +1,6 @@
 """Child-process entry point: run one phase of one engine and print its result as JSON.
 
-Usage: python -m bench.worker ENGINE PHASE JSON_ARGS (ENGINE is `ours` or `fts5`).
+Usage: python -m bench.worker ENGINE PHASE JSON_ARGS (ENGINE: `ours`, `fts5`, `tantivy`, `big`).
 """
 
 from __future__ import annotations
@@ -11,7 +11,12 @@ import sys
 
 from bench.measure import RESULT_MARK
 
-MODULES = {"ours": "bench.ours", "fts5": "bench.peer_fts5", "big": "bench.big_documents"}
+MODULES = {
+    "ours": "bench.ours",
+    "fts5": "bench.peer_fts5",
+    "tantivy": "bench.peer_tantivy",
+    "big": "bench.big_documents",
+}
 
 
 def main(argv: list[str]) -> int:

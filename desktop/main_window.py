@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 from desktop import help_dialogs, status_texts
 from desktop.about import APP_TITLE, about_text, show_about
 from desktop.filter_bar import FilterBar
+from desktop.folders_dialog import FoldersDialog
 from desktop.i18n import Translations
 from desktop.indexing_bar import IndexingBar
+from desktop.live_folders import LiveFolders, dropped_folders
 from desktop.menu_actions import MenuActions
 from desktop.more_results import MoreResults
 from desktop.reader import ReaderPane
@@ -36,7 +38,7 @@ from desktop.settings import Settings
 from desktop.status_texts import LinkAction
 from desktop.widgets import BannerKind
 from desktop.window_geometry import fit_first_window, keep_on_screen
-from index import IndexReport, ReaderView, SearchResult
+from index import IndexReport, ReaderView, SearchResult, WatchEvent, WatchUpdate
 
 READER_MIN_WIDTH = 320
 SPLITTER_SIZES = (440, 660)
@@ -44,6 +46,9 @@ WINDOW_SIZE = (1180, 760)
 BUSY_MESSAGE_MS = 5000
 INDEXED_MESSAGE_MS = 8000
 SKIPPED_SHOWN = 30  # skipped files listed in the banner's tooltip
+# What changed since the shown search last ran (files indexed, removed); None: unknown which.
+Changes = tuple[frozenset[str], frozenset[str]] | None
+NO_CHANGES: Changes = (frozenset(), frozenset())
 
 
 class MainWindow(QMainWindow):
@@ -67,7 +72,11 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else Settings()
         self.translations = translations
         self.controller = SearchController(Path(index_dir), self.settings, self)
+        self.live_folders = LiveFolders(Path(index_dir), self.settings, self)
+        self.folders_dialog: FoldersDialog | None = None
+        self._changes: Changes = NO_CHANGES
         self._first_show = True
+        self.setAcceptDrops(True)  # a folder dropped on the window is added
 
         self._build_parts()
         self._wire_parts()
@@ -83,6 +92,8 @@ class MainWindow(QMainWindow):
             controller.start_indexing(controller.first_run_paths(), first_run=True)
         elif controller.wanted.query:
             controller.search_now()
+        if not controller.indexing and controller.engine is not None:
+            self.live_folders.start(controller.engine.roots)
 
     # -- construction ----------------------------------------------------------------------
 
@@ -120,8 +131,15 @@ class MainWindow(QMainWindow):
         self.indexing_bar = IndexingBar(self)
         self.doc_count_label = QLabel(self)
         self.doc_count_label.setObjectName("docCount")
+        self.watch_label = QLabel(self)  # what the watcher did or why it cannot watch
+        self.watch_label.setObjectName("watchNote")
+        self._lasting_note = ("", "")  # a folder rescanned instead of watched: text, tooltip
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.timeout.connect(self.show_lasting_note)
         bar = self.statusBar()
         bar.addWidget(self.status_label, 1)
+        bar.addPermanentWidget(self.watch_label)
         bar.addPermanentWidget(self.indexing_bar)
         bar.addPermanentWidget(self.doc_count_label)
         self.menu_actions = MenuActions(self)
@@ -150,6 +168,9 @@ class MainWindow(QMainWindow):
         actions = self.menu_actions
         actions.add_folder_action.triggered.connect(self.choose_folder)
         actions.reindex_action.triggered.connect(self.reindex)
+        actions.folders_action.triggered.connect(self.show_folders)
+        self.live_folders.watch_updated.connect(self.on_watch_updated)
+        self.live_folders.index_changed.connect(self.on_index_changed)
         actions.quit_action.triggered.connect(self.close)
         actions.find_action.triggered.connect(self.focus_search)
         actions.next_action.triggered.connect(self.reader.next_match)
@@ -293,12 +314,16 @@ class MainWindow(QMainWindow):
         self.status_label.setText(self.tr("Searching…"))
 
     def on_search_finished(self, result: SearchResult) -> None:
-        """Paint the newest result; its first hit opens in the reader."""
-        self.results_pane.show_result(result)  # selects, and so reads, the first hit
+        """Paint the newest result; its first hit opens in the reader (after the index changed,
+        the hit and document being read stay)."""
+        if self.controller.refreshed:
+            self._show_refreshed(result)
+        else:
+            self.results_pane.show_result(result)  # selects, and so reads, the first hit
+            self.statusBar().clearMessage()  # the user searched: an old note must not hide it
         if not result.hits:
             self.reader.clear()
             self._show_empty_state()
-        self.statusBar().clearMessage()  # an old "index updated" note must not hide the count
         self._update_status()
         self.search_painted.emit(result)
 
@@ -339,6 +364,20 @@ class MainWindow(QMainWindow):
         self.reader.show_view(view)
         self.document_opened.emit(view)
 
+    def _show_refreshed(self, result: SearchResult) -> None:
+        """The shown search again after the index changed: the list keeps its place and the
+        document being read stays, read again if its file changed, or said gone."""
+        changes, self._changes = self._changes, NO_CHANGES
+        view = self.reader.view
+        if view is None or not result.hits:
+            self.results_pane.show_result(result)
+            return
+        self.results_pane.show_result_keeping(result, view.path)
+        if changes is not None and view.path in changes[1]:
+            self.reader.clear(self.tr("This document was removed from the index."))
+        elif changes is None or view.path in changes[0]:
+            self.controller.read(view.path, quietly=True)
+
     def on_read_failed(self, message: str) -> None:
         """The document could not be read: say why in the reader."""
         self.reader.clear(self.tr("This document could not be opened: %1").replace("%1", message))
@@ -353,6 +392,7 @@ class MainWindow(QMainWindow):
             query=controller.wanted.query,
             no_results=controller.painted is not None and self.results_pane.model.rowCount() == 0,
             exact=controller.wanted.exact,
+            seeds_only=controller.seeds_only(),
         )
         self.results_pane.show_message(title, body)
 
@@ -415,6 +455,49 @@ class MainWindow(QMainWindow):
         """Update the index from every remembered folder (incremental)."""
         return self.controller.reindex()
 
+    def show_folders(self) -> FoldersDialog:
+        """File → Folders…: the indexed folders and what can be done to them (non-modal)."""
+        if self.folders_dialog is None:
+            self.folders_dialog = FoldersDialog(self.live_folders, self.choose_folder, self)
+        self.folders_dialog.reload()
+        self.folders_dialog.show()
+        self.folders_dialog.raise_()
+        return self.folders_dialog
+
+    def on_index_changed(
+        self, indexed: frozenset[str] | None, removed: frozenset[str] | None
+    ) -> None:
+        """The watcher or a folder job committed: show the new state, the shown search and
+        the document being read kept."""
+        if indexed is None or removed is None or self._changes is None:
+            self._changes = None
+        else:
+            self._changes = (self._changes[0] | indexed, self._changes[1] | removed)
+        self.controller.on_index_changed()
+        self.offer_filter_choices()
+        if not self.controller.wanted.query:
+            self._show_empty_state()
+
+    def on_watch_updated(self, update: WatchUpdate) -> None:
+        """Say in the status bar what the watcher did; why a folder is not watched stays."""
+        if update.kind is WatchEvent.WAITING and self.controller.indexing:
+            return  # the window's own run holds the index: nothing to say
+        note = status_texts.watch_note(update)
+        if not note:
+            return
+        if update.kind is WatchEvent.FALLBACK:
+            self._lasting_note = (note, update.describe())
+            self.show_lasting_note()
+            return
+        self.watch_label.setText(note)
+        self.watch_label.setToolTip(update.describe())
+        self._note_timer.start(INDEXED_MESSAGE_MS)
+
+    def show_lasting_note(self) -> None:
+        """Back to the note that stays (a folder rescanned instead of watched), or none."""
+        self.watch_label.setText(self._lasting_note[0])
+        self.watch_label.setToolTip(self._lasting_note[1])
+
     def cancel_indexing(self) -> None:
         """Cancel was clicked: stop indexing and say it is stopping."""
         self.controller.cancel_indexing()
@@ -435,6 +518,8 @@ class MainWindow(QMainWindow):
     def on_indexing_finished(self, report: IndexReport) -> None:
         """Indexing ended: hide the bar, say what changed, warn about skipped files."""
         self._set_indexing_visible(False)
+        self._changes = None  # the shown search runs again: its document is read again
+        self._follow_folders()
         if not self.controller.wanted.query:
             self._show_empty_state()
         if report.cancelled:
@@ -460,11 +545,44 @@ class MainWindow(QMainWindow):
     def on_indexing_failed(self, message: str) -> None:
         """Indexing failed: hide the bar and say why."""
         self._set_indexing_visible(False)
+        self._changes = None
+        self._follow_folders()
         self.results_pane.banner.show_message(
             self.tr("Indexing failed: %1").replace("%1", message), BannerKind.ERROR
         )
         if not self.controller.wanted.query:
             self._show_empty_state()
+
+    def _follow_folders(self) -> None:
+        """The watcher keeps the index's folders up to date, one just added too."""
+        self.live_folders.follow()
+
+    def add_folders(self, folders: list[str]) -> bool:
+        """Remember `folders` and index them in the background; False if indexing is busy."""
+        if len(folders) == 1:
+            return self.add_folder(folders[0])
+        if self.controller.indexing:
+            self.statusBar().showMessage(self.tr("Indexing is already running."), BUSY_MESSAGE_MS)
+            return False
+        for folder in folders:
+            self.settings.add_folder(folder)
+        return self.controller.start_indexing(folders)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Folders dragged over the window may be dropped; anything else may not."""
+        if dropped_folders(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Folders dropped on the window are added and indexed."""
+        folders = dropped_folders(event.mimeData())
+        if not folders:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.add_folders(folders)
 
     # -- focus, zoom, language -------------------------------------------------------------
 
@@ -559,5 +677,6 @@ class MainWindow(QMainWindow):
         self.history.remember_shown()
         self.save_settings()
         self.more_results.close()
+        self.live_folders.close()
         self.controller.close()
         super().closeEvent(event)

@@ -27,6 +27,7 @@ class MenuActions(QObject):
 
         self.add_folder_action = self._action("Ctrl+O")
         self.reindex_action = self._action("F5")
+        self.folders_action = self._action("Ctrl+Shift+O")
         self.quit_action = self._action("Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.find_action = self._action("Ctrl+L", "Ctrl+F")
@@ -58,6 +59,7 @@ class MenuActions(QObject):
         self.file_menu = bar.addMenu("")
         self.file_menu.addAction(self.add_folder_action)
         self.file_menu.addAction(self.reindex_action)
+        self.file_menu.addAction(self.folders_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.search_menu = bar.addMenu("")
@@ -131,6 +133,7 @@ class MenuActions(QObject):
         self.language_menu.setTitle(translate("MainWindow", "&Language"))
         self.add_folder_action.setText(translate("MainWindow", "&Add Folder…"))
         self.reindex_action.setText(translate("MainWindow", "&Re-index"))
+        self.folders_action.setText(translate("MainWindow", "F&olders…"))
         self.quit_action.setText(translate("MainWindow", "&Quit"))
         self.find_action.setText(translate("MainWindow", "&Find"))
         self.next_action.setText(translate("MainWindow", "&Next Match"))

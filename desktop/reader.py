@@ -10,6 +10,7 @@ Nothing is ever loaded from outside: no images, no style sheets, no remote anyth
 from __future__ import annotations
 
 import html
+from bisect import bisect_right
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSizePolicy,
     QStackedWidget,
     QTextBrowser,
@@ -36,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import theme
+from desktop import system_open, theme
 from desktop.richtext import paint_marks
 from desktop.settings import ZOOM_RANGE
 from desktop.workers import LatestRunner
@@ -154,8 +156,22 @@ def find_match_ranges(browser: QTextEdit, view: ReaderView) -> list[tuple[int, i
     return ranges
 
 
+def page_at(page_starts: tuple[int, ...], offset: int) -> int:
+    """The 1-based page holding text offset `offset`; 0 for an unpaged document."""
+    return bisect_right(page_starts, offset) if page_starts else 0
+
+
+def encoding_shown(kind: str, encoding: str) -> str:
+    """The part of a document's encoding worth telling: `pdf+tcvn3` read as `tcvn3`, `utf-8`
+    as itself, a bare `pdf` or `docx` (the format already says it) as nothing."""
+    if encoding == kind:
+        return ""
+    return encoding.removeprefix(f"{kind}+")
+
+
 class ReaderPane(QWidget):
-    """Title, date and path over the article; a counter and previous/next match buttons."""
+    """Title, format and page, date and path over the article; a counter, previous/next match
+    buttons and the Open original button."""
 
     match_changed = Signal(int, int)  # current (1-based, 0 if none), total
     document_shown = Signal(object)  # ReaderView or ReaderDocument
@@ -181,6 +197,7 @@ class ReaderPane(QWidget):
 
         self._build_heading()
         self._build_navigation()
+        self._build_open_original()
         self._build_header()
         self._build_browser()
         self._build_placeholder()
@@ -210,6 +227,13 @@ class ReaderPane(QWidget):
         self.meta_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.meta_label.setWordWrap(True)
 
+        self.format_label = QLabel(self)  # "PDF · page 2 of 3": the format, the current page
+        self.format_label.setObjectName("readerFormat")
+        self.format_label.setTextFormat(Qt.TextFormat.PlainText)
+        format_font = QFont(self.font())
+        format_font.setWeight(QFont.Weight.DemiBold)
+        self.format_label.setFont(format_font)
+
     def _build_navigation(self) -> None:
         """Previous and next match buttons around the "3 / 12" counter."""
         self.prev_button = QToolButton(self)
@@ -225,17 +249,27 @@ class ReaderPane(QWidget):
         self.counter_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.counter_label.setMinimumWidth(64)
 
+    def _build_open_original(self) -> None:
+        """The button handing the file to the system's viewer for its type."""
+        self.open_original_button = QPushButton(self)
+        self.open_original_button.setObjectName("readerOpenOriginal")
+        self.open_original_button.setAutoDefault(False)
+        self.open_original_button.clicked.connect(self.open_original)
+
     def _build_header(self) -> None:
-        """The heading on the left, the match navigation top right."""
+        """The heading on the left, the match navigation and Open original top right."""
         nav = QHBoxLayout()
         nav.setSpacing(2)
         nav.addWidget(self.prev_button)
         nav.addWidget(self.counter_label)
         nav.addWidget(self.next_button)
+        nav.addSpacing(8)
+        nav.addWidget(self.open_original_button)
 
         heading = QVBoxLayout()
         heading.setSpacing(2)
         heading.addWidget(self.title_label)
+        heading.addWidget(self.format_label)
         heading.addWidget(self.meta_label)
         heading.addStretch(1)
         header_row = QHBoxLayout()
@@ -374,13 +408,8 @@ class ReaderPane(QWidget):
         self._view = view
         self._loading = False
         self.title_label.setText(view.title.strip() or view.path)
-        encoding = self.tr("read as %1").replace("%1", view.encoding) if view.encoding else ""
-        self.meta_label.setText(
-            "  ·  ".join(part for part in (view.date, view.path, encoding) if part)
-        )
-        self.meta_label.setToolTip(view.path)
-        self._fit_header()
         self._current = 0
+        self._show_meta()
         self._part = self._wanted_part = -1
         if isinstance(view, ReaderDocument):
             self._lay_out_part(view, view.shown_part, view.shown_html)
@@ -508,6 +537,52 @@ class ReaderPane(QWidget):
         target = bar.value() + rect.top() - self.browser.viewport().height() // 3
         bar.setValue(max(bar.minimum(), min(bar.maximum(), target)))
 
+    def _show_meta(self) -> None:
+        """The date · path · encoding line, in the current language, fitted to the header."""
+        view = self._view
+        if view is None:
+            return
+        shown = encoding_shown(view.kind, view.encoding)
+        encoding = self.tr("read as %1").replace("%1", shown) if shown else ""
+        self.meta_label.setText(
+            "  ·  ".join(part for part in (view.date, view.path, encoding) if part)
+        )
+        self.meta_label.setToolTip(view.path)
+        self._show_format()
+        self._fit_header()
+
+    @property
+    def current_page(self) -> int:
+        """The page of a paged document the reader is at (the current match's, else the
+        laid-out part's first); 0 for an unpaged document or none."""
+        view = self._view
+        if view is None or not view.page_starts:
+            return 0
+        if 1 <= self._current <= len(view.matches):
+            return page_at(view.page_starts, view.matches[self._current - 1][0])
+        if isinstance(view, ReaderDocument) and 0 <= self._part < len(view.parts):
+            return max(1, view.parts[self._part].first_page)
+        return 1
+
+    def _show_format(self) -> None:
+        """The format badge, with the page and the page count for a paged document."""
+        view = self._view
+        if view is None:
+            self.format_label.setText("")
+            return
+        parts = [(view.kind or "txt").upper()]
+        if view.page_starts:
+            parts.append(
+                self.tr("page %1 of %2")
+                .replace("%1", str(self.current_page))
+                .replace("%2", str(len(view.page_starts)))
+            )
+        self.format_label.setText(" · ".join(parts))
+
+    def open_original(self) -> bool:
+        """Open the shown document's file in the system's viewer for its type."""
+        return self._view is not None and system_open.open_original(self._view.path)
+
     def _fit_header(self) -> None:
         # A word-wrapped QLabel in a box layout asks for the height of a guessed wrap;
         # pin each label to the height its text really needs at the width it will get.
@@ -532,7 +607,8 @@ class ReaderPane(QWidget):
                 w.sizeHint().width()
                 for w in (self.prev_button, self.counter_label, self.next_button)
             )
-            + 4
+            + self.open_original_button.sizeHint().width()
+            + 12
         )
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -559,6 +635,7 @@ class ReaderPane(QWidget):
         self.counter_label.setVisible(has)
         self.prev_button.setVisible(has)
         self.next_button.setVisible(has)
+        self._show_format()
         self.match_changed.emit(self._current, total)
 
     # -- zoom ------------------------------------------------------------------------------
@@ -602,8 +679,14 @@ class ReaderPane(QWidget):
         """Re-set the pane's texts in the current language."""
         self.prev_button.setToolTip(self.tr("Previous match (Shift+F3)"))
         self.next_button.setToolTip(self.tr("Next match (F3)"))
+        self.open_original_button.setText(self.tr("Open original"))
+        self.open_original_button.setToolTip(
+            self.tr("Open the file in the program the system uses for its type")
+        )
         if not self._placeholder_text:
             self.placeholder.setText(self._default_placeholder())
+        if self._view is not None:
+            self._show_meta()
 
     def _apply_muted(self) -> None:
         colour = theme.muted(self.palette()).name()

@@ -1,4 +1,4 @@
-"""Paints one search hit: title and date, folder, then the engine's snippet with its marks.
+"""Paints one search hit: title and date, file type badge and folder, then the snippet.
 
 The snippet HTML is laid out by a QTextDocument (cached per text and width), clipped to a
 few lines so every row stays compact.
@@ -32,6 +32,7 @@ GAP = 3
 SNIPPET_LINES = 3
 CACHE_SIZE = 256
 ACCENT_BAR_WIDTH = 3
+BADGE_GAP = 10  # between the file type badge and the folder
 
 
 class ResultDelegate(QStyledItemDelegate):
@@ -122,7 +123,7 @@ class ResultDelegate(QStyledItemDelegate):
         return QSize(width + 2 * PAD_X, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
-        """Background, title and date, folder, then the snippet: one step each."""
+        """Background, title and date, badge and folder, then the snippet: one step each."""
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         painter.save()
@@ -186,16 +187,30 @@ class ResultDelegate(QStyledItemDelegate):
     def _draw_folder(
         self, painter: QPainter, opt: QStyleOptionViewItem, index: _Index, area: QRect, y: int
     ) -> int:
-        """The folder, elided in the middle so both the root and the last folder stay visible."""
+        """The badge (`PDF · page 2`) in the accent colour, then the folder, elided in the
+        middle so both the root and the last folder stay visible."""
         meta_font = self._meta_font(opt.font)
         meta_fm = QFontMetrics(meta_font)
-        folder = meta_fm.elidedText(
-            index.data(Role.FOLDER) or "", Qt.TextElideMode.ElideMiddle, area.width()
-        )
         painter.setFont(meta_font)
+        left = area.left()
+        badge = index.data(Role.BADGE) or ""
+        if badge:
+            badge_w = meta_fm.horizontalAdvance(badge)
+            painter.setPen(theme.accent(opt.palette))
+            painter.drawText(
+                QRect(left, y, badge_w, meta_fm.height()),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                badge,
+            )
+            left += badge_w + BADGE_GAP
+        folder = meta_fm.elidedText(
+            index.data(Role.FOLDER) or "",
+            Qt.TextElideMode.ElideMiddle,
+            max(10, area.right() + 1 - left),
+        )
         painter.setPen(theme.muted(opt.palette))
         painter.drawText(
-            QRect(area.left(), y, area.width(), meta_fm.height()),
+            QRect(left, y, max(10, area.right() + 1 - left), meta_fm.height()),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
             folder,
         )

@@ -28,6 +28,7 @@ class Role(IntEnum):
     PATH = Qt.ItemDataRole.UserRole + 6
     SCORE = Qt.ItemDataRole.UserRole + 7
     MATCH_COUNT = Qt.ItemDataRole.UserRole + 8
+    BADGE = Qt.ItemDataRole.UserRole + 9  # "PDF · page 2": the file type, the first match's page
 
 
 def display_title(hit: Hit) -> str:
@@ -96,6 +97,16 @@ class ResultsModel(QAbstractListModel):
         """The hit in `row`, or None outside the rows."""
         return self._hits[row] if 0 <= row < len(self._hits) else None
 
+    def badge(self, hit: Hit) -> str:
+        """The file type as a badge (`PDF`, `DOCX` …; none for plain text), with the page of
+        the first match for a paged document: `PDF · page 2`."""
+        if hit.kind in ("", "txt"):
+            return ""
+        parts = [hit.kind.upper()]
+        if hit.pages:
+            parts.append(self.tr("page %1").replace("%1", str(hit.pages[0])))
+        return " · ".join(parts)
+
     # -- QAbstractListModel ----------------------------------------------------------------
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -124,7 +135,8 @@ class ResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole or role == Role.PATH:
             return hit.path
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return " · ".join(part for part in (display_title(hit), hit.date, hit.folder) if part)
+            parts = (display_title(hit), self.badge(hit), hit.date, hit.folder)
+            return " · ".join(part for part in parts if part)
         if role == Role.HIT:
             return hit
         if role == Role.DATE:
@@ -137,6 +149,8 @@ class ResultsModel(QAbstractListModel):
             return hit.score
         if role == Role.MATCH_COUNT:
             return len(hit.matches)
+        if role == Role.BADGE:
+            return self.badge(hit)
         return None
 
     def roleNames(self) -> dict[int, QByteArray]:

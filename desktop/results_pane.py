@@ -72,6 +72,7 @@ class ResultsPane(QWidget):
         self.setMinimumWidth(260)
         self._key_source: QWidget | None = None
         self._narrowed: tuple[str, str] | None = None  # (query before the chips, narrowed query)
+        self._quiet = False  # a row made current by a refresh is not read again
         self.context_menu: QMenu | None = None
 
         self.banner = Banner(self)
@@ -157,6 +158,30 @@ class ResultsPane(QWidget):
         self._update_more()
         self.hit_actions.update_enabled()
 
+    def show_result_keeping(self, result: SearchResult, path: str) -> bool:
+        """List `result` again after the index changed, keeping the scroll position and, when
+        `path` is among its hits, that hit selected without asking to read it; True if it was."""
+        bar = self.list_view.verticalScrollBar()
+        scrolled = bar.value()
+        self.delegate.clear_cache()
+        self.model.set_result(result)
+        self._show_notes(result)
+        row = next((n for n, hit in enumerate(result.hits) if hit.path == path), -1)
+        if result.hits:
+            self.results_stack.setCurrentWidget(self.list_view)
+        if row >= 0:
+            self._quiet = True
+            try:
+                self.list_view.selectionModel().setCurrentIndex(
+                    self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
+            finally:
+                self._quiet = False
+        bar.setValue(scrolled)
+        self._update_more()
+        self.hit_actions.update_enabled()
+        return row >= 0
+
     def append_result(self, result: SearchResult) -> None:
         """A longer page of the shown search: its new hits join the list, the rest stays."""
         self.model.extend(result)
@@ -175,13 +200,13 @@ class ResultsPane(QWidget):
         self.more_button.setEnabled(not self._loading_more)
         if result is None or not more:
             return
-        shown = self.model.rowCount()
+        shown, total = self.model.rowCount(), result.total  # lupdate reads a name as the count
         if self._loading_more:
             text = translate("MainWindow", "Loading more results…")
         elif result.total_exact:
-            text = translate("MainWindow", "Show more (%1 of %n)", "", result.total)
+            text = translate("MainWindow", "Show more (%1 of %n)", "", total)
         else:
-            text = translate("MainWindow", "Show more (%1 of at least %n)", "", result.total)
+            text = translate("MainWindow", "Show more (%1 of at least %n)", "", total)
         self.more_button.setText(text.replace("%1", str(shown)))
 
     def on_scrolled(self, value: int) -> None:
@@ -280,7 +305,7 @@ class ResultsPane(QWidget):
     def on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         """A row became current (click, keys): it is the hit to read."""
         self.hit_actions.update_enabled()
-        if current.isValid():
+        if current.isValid() and not self._quiet:
             self.hit_chosen.emit(current.row())
 
     def on_read_requested(self) -> None:

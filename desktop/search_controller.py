@@ -86,6 +86,9 @@ class SearchController(QObject):
         self._painted: SearchKey | None = None  # delivered: what the window shows
         self._result: SearchResult | None = None
         self._first_build = False
+        self._pending_refresh = False  # the search on its way re-runs the shown one
+        self._refreshed = False  # the search delivered last re-ran the shown one
+        self._retrying = False  # a failed search is run again once, on the index reopened
 
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(POOL_THREADS)
@@ -139,6 +142,12 @@ class SearchController(QObject):
     def result(self) -> SearchResult | None:
         """The search result last delivered."""
         return self._result
+
+    @property
+    def refreshed(self) -> bool:
+        """True when the search delivered last re-ran the shown one because the index changed
+        (its hit and document are kept), not a search the user asked for."""
+        return self._refreshed
 
     @property
     def searching(self) -> bool:
@@ -310,10 +319,18 @@ class SearchController(QObject):
         self.search_now()
         return True
 
-    def search_now(self) -> None:
-        """Search for the wanted key now, superseding any search still running."""
+    def refresh_search(self) -> None:
+        """The index changed: search the shown query again, delivered as `refreshed`; when the
+        user changed the query meanwhile, search for it as usual (a pending search just waits)."""
+        if self._wanted.query and not self._debounce.isActive():
+            self.search_now(refresh=self._wanted == self._painted)
+
+    def search_now(self, *, refresh: bool = False) -> None:
+        """Search for the wanted key now, superseding any search still running; a `refresh`
+        keeps the document being read."""
         self._debounce.stop()
         key = self._wanted
+        self._pending_refresh = refresh
         if not key.query:
             self.searches.cancel()
             self.reads.cancel()
@@ -326,7 +343,8 @@ class SearchController(QObject):
         engine = self._engine
         if engine is None:
             return
-        self.reads.cancel()  # a document still loading is for the older query: it stops
+        if not refresh:  # a document still loading is for the older query: it stops
+            self.reads.cancel()
         self._pending = key
         self._busy_hint.start()
         runner, generation = self.searches, self.searches.generation + 1
@@ -358,6 +376,8 @@ class SearchController(QObject):
         self._busy_hint.stop()
         self._painted = self._pending
         self._result = result
+        self._refreshed = self._pending_refresh
+        self._retrying = False
         if not result.hits:
             self.reads.cancel()
         self.search_finished.emit(result)
@@ -370,8 +390,16 @@ class SearchController(QObject):
             )
 
     def on_search_failed(self, message: str) -> None:
-        """The newest search failed: pass on why."""
+        """The newest search failed: once, reopen the index and search again (another writer,
+        the watcher, may have committed under it); then pass on why."""
         self._busy_hint.stop()
+        if not self._retrying and self._engine is not None and self._wanted.query:
+            self._retrying = True
+            log.warning("search failed (%s); reopening the index to search again", message)
+            self._reopen()
+            self.search_now(refresh=self._pending_refresh)
+            return
+        self._retrying = False
         self.search_failed.emit(message)
 
     def on_count_finished(self, counted: tuple[SearchKey, int]) -> None:
@@ -385,8 +413,9 @@ class SearchController(QObject):
 
     # -- reading ---------------------------------------------------------------------------
 
-    def read(self, path: str) -> None:
-        """Read the document at `path` with the shown search's matches marked, in the background."""
+    def read(self, path: str, *, quietly: bool = False) -> None:
+        """Read the document at `path` with the shown search's matches marked, in the background;
+        `quietly` (reading the open document again) says nothing while it loads."""
         result, engine = self._result, self._engine
         if result is None or engine is None:
             return
@@ -398,7 +427,8 @@ class SearchController(QObject):
         def superseded() -> bool:  # asked from the worker: another document or search won
             return runner.generation != generation
 
-        self.document_loading.emit(path)
+        if not quietly:
+            self.document_loading.emit(path)
         self.reads.submit(
             lambda: engine.open_document(
                 path, query, exact=exact, typing=typing, cancelled=superseded
@@ -444,12 +474,24 @@ class SearchController(QObject):
         """Indexing ended: reopen, deliver the report, and search again for what is typed."""
         self._reopen()
         self.indexing_finished.emit(report)
-        if self._wanted.query:
-            self.search_now()
+        self.refresh_search()
 
     def on_indexing_failed(self, message: str) -> None:
         """Indexing failed: reopen what is there, say why, and search again."""
         self._reopen()
         self.indexing_failed.emit(message)
-        if self._wanted.query:
-            self.search_now()
+        self.refresh_search()
+
+    def on_index_changed(self) -> None:
+        """Something else committed (the watcher, a folder job): pick it up and search the
+        shown query again, keeping its hit and document."""
+        self._reopen()
+        self.refresh_search()
+
+    def seeds_only(self) -> bool:
+        """True while the index covers only the bundled articles: no folder of the user's (the
+        engine's folders are those it opened with; the ones added since are in the settings)."""
+        roots = self._engine.roots if self._engine is not None else []
+        seeds = seeds_dir().resolve()
+        only = bool(roots) and all(Path(root).resolve() == seeds for root in roots)
+        return only and not self._settings.folders

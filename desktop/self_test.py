@@ -1,7 +1,8 @@
 """`timtin --self-test`: prove this copy of the program works, from source or frozen.
 
-Indexes the bundled seeds in a throw-away folder, searches with and without accents, checks
-the highlight, opens and closes the window; prints every check, exits 0 only if all held.
+Indexes the bundled seeds and a sample of every file format in a throw-away folder, searches
+with and without accents, checks the highlight and the folder watcher, opens and closes the
+window; prints every check, exits 0 only if all held.
 """
 
 from __future__ import annotations
@@ -9,19 +10,27 @@ from __future__ import annotations
 import functools
 import json
 import platform
+import queue
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 from typing import TextIO
 
-from index import Engine, __version__, read_text, update_index
+from desktop.self_test_documents import LEGACY_PAGE, LEGACY_PHRASE, PHRASE, write_samples
+from index import Engine, Watcher, WatchEvent, WatchUpdate, __version__, read_text, update_index
 from index.paths import bundle_root, seeds_dir
 
 LEADER_PREFIX = "004_"  # the seed about Chủ tịch nước Lương Cường
 ACCENTED = "Chủ tịch nước"
 QUERIES = ("chu tich nuoc", ACCENTED)
+# What a reader types for the format samples (desktop.self_test_documents), both ways.
+FORMAT_QUERIES = (PHRASE, "den long hoi an")
+WATCH_TEXT = "Bản tin mới: đội thuyền rồng Cẩm Nam tập luyện cho ngày hội."
+WATCH_QUERY = "thuyen rong"
+WATCH_SECONDS = 20.0
 
 
 class SelfTest:
@@ -100,6 +109,81 @@ def check_highlight(engine: Engine) -> str:
     return f"snippet has {marked}; JSON span [{start}, {end}] is {text[start:end]!r}"
 
 
+def check_formats(folder: Path, index_dir: Path) -> list[str]:
+    """A sample of every format indexes with none skipped, and both ways of typing the phrase
+    find every sample; the PDF's legacy-font page is read too (pypdf keeps TCVN3's "ư")."""
+    samples = write_samples(folder)
+    report = update_index([folder], index_dir, rebuild=True, procs=1)
+    if report.skipped:
+        raise AssertionError(
+            "; ".join(f"{Path(skip.path).name}: {skip.reason}" for skip in report.skipped)
+        )
+    if report.added != len(samples):
+        raise AssertionError(f"expected {len(samples)} added, got {report}")
+    lines: list[str] = []
+    with closing(Engine(index_dir)) as engine:
+        for query in FORMAT_QUERIES:
+            hits = {Path(hit.path).name: hit for hit in engine.search(query, limit=50).hits}
+            missing = [path.name for path in samples.values() if path.name not in hits]
+            if missing:
+                raise AssertionError(f"{query!r} does not find {missing}")
+        for kind, path in samples.items():
+            hit = hits[path.name]
+            if "<mark>" not in hit.snippet:
+                raise AssertionError(f"{path.name}: no <mark> in {hit.snippet[:200]!r}")
+            lines.append(f"{kind:<4} {path.name} ({hit.encoding}), title {hit.title!r}")
+        legacy = engine.search(LEGACY_PHRASE).hits
+        if not legacy or Path(legacy[0].path).name != samples["pdf"].name:
+            raise AssertionError(f"{LEGACY_PHRASE!r} does not find {samples['pdf'].name}")
+        if LEGACY_PAGE not in legacy[0].pages:
+            raise AssertionError(f"{LEGACY_PHRASE!r}: pages {legacy[0].pages}, not {LEGACY_PAGE}")
+        lines.append(
+            f"{LEGACY_PHRASE!r} -> {samples['pdf'].name} page(s) {legacy[0].pages} "
+            f"({legacy[0].encoding})"
+        )
+    queries = " and ".join(repr(query) for query in FORMAT_QUERIES)
+    lines.append(f"{queries} find all {len(samples)} samples in {folder}")
+    return lines
+
+
+def check_watcher(folder: Path, index_dir: Path) -> str:
+    """A file written into a watched folder is indexed within seconds and found."""
+    from watchdog.observers import Observer  # the observer this platform got
+
+    updates: queue.Queue[WatchUpdate] = queue.Queue()
+    watcher = Watcher(
+        index_dir, [folder], on_update=updates.put, debounce=0.1, rescan_on_start=False
+    )
+    watcher.start()
+    new = folder / "tin_moi.txt"
+    started = time.monotonic()
+    try:
+        while not watcher.folders and time.monotonic() - started < WATCH_SECONDS:
+            time.sleep(0.05)
+        if watcher.fallback or not watcher.folders:
+            raise AssertionError(f"not watched: {watcher.fallback or 'no folder'}")
+        new.write_text(f"{WATCH_TEXT}\n", encoding="utf-8")
+        while True:
+            left = WATCH_SECONDS - (time.monotonic() - started)
+            try:
+                update = updates.get(timeout=max(left, 0.01))
+            except queue.Empty:
+                raise AssertionError(f"{new.name} not indexed in {WATCH_SECONDS:g} s") from None
+            if update.kind is WatchEvent.ERROR:
+                raise AssertionError(update.reason)
+            if any(Path(path).name == new.name for path in update.indexed):
+                break
+    finally:
+        watcher.stop()
+    took = time.monotonic() - started
+    with closing(Engine(index_dir)) as engine:
+        hits = engine.search(WATCH_QUERY).hits
+    if not hits or Path(hits[0].path).name != new.name:
+        raise AssertionError(f"{WATCH_QUERY!r} does not find {new.name}")
+    observer = getattr(Observer, "__name__", "observer")
+    return f"{observer} saw {new.name}; indexed in {took:.1f} s, found by {WATCH_QUERY!r}"
+
+
 def check_window() -> list[str]:
     """The window opens, builds, searches, reads and paints (see app.self_test_window)."""
     from desktop.app import self_test_window
@@ -130,6 +214,9 @@ def run_self_test(out: TextIO | None = None) -> int:
         # Worker processes, the path big folders take (index.indexing.parallel_build): works
         # frozen only with freeze_support() and importable analyzers.
         test.check("parallel index", lambda: check_index(Path(scratch) / "parallel", 2))
+        samples, formats_index = Path(scratch) / "samples", Path(scratch) / "formats"
+        if test.check("formats", lambda: check_formats(samples, formats_index)):
+            test.check("watch", lambda: check_watcher(samples, formats_index))
     test.check("window", check_window)
     if test.failures:
         test.say(f"self-test FAILED: {', '.join(dict.fromkeys(test.failures))}")

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import html
 from enum import Enum
+from pathlib import PurePath
 
 from PySide6.QtCore import QCoreApplication
 
-from index import SearchResult
+from index import SearchResult, WatchEvent, WatchUpdate
 
 # The window's parts share its translation context, "MainWindow", so one catalogue entry per text.
 translate = QCoreApplication.translate
@@ -43,11 +44,18 @@ def parse_link(href: str) -> tuple[LinkAction, str] | None:
 
 
 def empty_state(
-    *, building: bool, doc_count: int, query: str, no_results: bool, exact: bool
+    *,
+    building: bool,
+    doc_count: int,
+    query: str,
+    no_results: bool,
+    exact: bool,
+    seeds_only: bool = False,
 ) -> tuple[str, str]:
     """Title and body (rich text) for the results pane with nothing to list; ("", "") for none.
 
-    `building`: the first index is being built; `no_results`: a search for `query` found nothing.
+    `building`: the first index is being built; `no_results`: a search for `query` found nothing;
+    `seeds_only`: the index holds only the bundled articles, so the start says how to add one's own.
     """
     if building:
         return (
@@ -57,14 +65,18 @@ def empty_state(
             ),
         )
     if not query:
-        return (
-            translate("MainWindow", "Search %n document(s)", "", doc_count),
-            translate(
-                "MainWindow",
-                "Type words with or without accents: <i>chu tich nuoc</i> finds "
-                "<i>Chủ tịch nước</i>.",
-            ),
+        body = translate(
+            "MainWindow",
+            "Type words with or without accents: <i>chu tich nuoc</i> finds <i>Chủ tịch nước</i>.",
         )
+        if seeds_only:
+            hint = translate(
+                "MainWindow",
+                '<a href="%1">Add your own folder</a>: File → Folders… or drag a folder onto '
+                "the window.",
+            )
+            body += "<br><br>" + hint.replace("%1", html.escape(link_href(LinkAction.ADD_FOLDER)))
+        return translate("MainWindow", "Search %n document(s)", "", doc_count), body
     if no_results:
         title = translate("MainWindow", "No results for “%1”").replace("%1", html.escape(query))
         tips = [translate("MainWindow", "Try fewer words, or type them without accents.")]
@@ -79,16 +91,67 @@ def empty_state(
 def result_count(result: SearchResult) -> str:
     """ "12 results · 8 ms", or "50 of 120 results · 8 ms" when only some are listed."""
     took = f"{result.took_ms:.0f}"
-    shown = len(result.hits)
+    shown, total = len(result.hits), result.total  # lupdate reads a plain name as the count
     if not result.total_exact:  # the exact total is still being counted
-        text = translate("MainWindow", "%1 of at least %n result(s) · %2 ms", "", result.total)
+        text = translate("MainWindow", "%1 of at least %n result(s) · %2 ms", "", total)
         return text.replace("%1", str(shown)).replace("%2", took)
     if result.total > shown:
-        text = translate("MainWindow", "%1 of %n result(s) · %2 ms", "", result.total)
+        text = translate("MainWindow", "%1 of %n result(s) · %2 ms", "", total)
         return text.replace("%1", str(shown)).replace("%2", took)
-    return translate("MainWindow", "%n result(s) · %1 ms", "", result.total).replace("%1", took)
+    return translate("MainWindow", "%n result(s) · %1 ms", "", total).replace("%1", took)
 
 
 def document_count(count: int) -> str:
     """'2 documents', for the status bar's corner."""
     return translate("MainWindow", "%n document(s)", "", count)
+
+
+def watch_note(update: WatchUpdate) -> str:
+    """What the status bar says about one thing the watcher did; "" for nothing worth saying."""
+    if update.kind is WatchEvent.UPDATE and (update.indexed or update.removed):
+        return (
+            translate("MainWindow", "Changes indexed: %1 updated, %2 removed.")
+            .replace("%1", str(len(update.indexed)))
+            .replace("%2", str(len(update.removed)))
+        )
+    if update.kind is WatchEvent.RESCAN and update.report is not None and update.report.changed:
+        report = update.report
+        return (
+            translate("MainWindow", "Changes indexed: %1 updated, %2 removed.")
+            .replace("%1", str(report.added + report.updated))
+            .replace("%2", str(report.removed))
+        )
+    if update.kind is WatchEvent.FALLBACK:
+        folder = update.folders[0] if update.folders else ""
+        name = PurePath(folder).name or folder
+        return (
+            translate("MainWindow", "Not watching %1 (%2): it is rescanned every minute instead.")
+            .replace("%1", name)
+            .replace("%2", watch_reason(update.reason))
+        )
+    if update.kind is WatchEvent.WAITING:
+        return translate("MainWindow", "Waiting for another indexing run…")
+    if update.kind is WatchEvent.ERROR:
+        return translate("MainWindow", "Watching folders: %1").replace("%1", update.reason)
+    return ""
+
+
+def watch_reason(reason: str) -> str:
+    """The engine's reason a folder cannot be watched, in the UI's language where known."""
+    if reason.startswith("the system's limit on watched folders"):
+        return translate(
+            "MainWindow",
+            "the system's limit on watched folders is reached "
+            "(Linux: raise fs.inotify.max_user_watches)",
+        )
+    if reason.startswith("the system's limit on file watchers"):
+        return translate(
+            "MainWindow",
+            "the system's limit on file watchers is reached "
+            "(Linux: raise fs.inotify.max_user_instances)",
+        )
+    if reason.startswith(("it is on a network drive", "it is on a network share")):
+        return translate("MainWindow", "it is on a network drive")
+    if reason == "the folder is gone":
+        return translate("MainWindow", "the folder is gone")
+    return reason

@@ -303,7 +303,8 @@ class ChipBar(QWidget):
 
     def retranslate(self) -> None:
         """Re-set the "+N more" chip's text in the current language."""
-        self.more_chip.setText(translate("MainWindow", "+%n more", "", self._hidden))
+        hidden = self._hidden  # lupdate reads a plain name as the count
+        self.more_chip.setText(translate("MainWindow", "+%n more", "", hidden))
 
     def hasHeightForWidth(self) -> bool:
         """The chips wrap, so the height follows the width."""

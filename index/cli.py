@@ -1,6 +1,6 @@
 """The `timtin` command line: index folders and search from a terminal.
 
-`index` and `search` (with `--json` and `--batch`) are a contract other tools rely on.  The
+`index`, `search` (with `--json` and `--batch`) and `text` are a contract other tools rely on.  The
 window's flags are parsed here too, but the window is opened by the caller (`desktop.launch`
 passes `open_window`), so the engine never imports it.
 """
@@ -31,6 +31,7 @@ from index.paths import default_index_dir, force_portable, log_dir
 from index.query.filters import Filters, absolute_folder, day_bound, filters_from, kinds_of
 from index.results import SORT_CHOICES, IndexReport, Progress, SearchResult
 from index.storage import check_index
+from index.text.documents import DocumentText, read_text
 
 WindowOpener = Callable[[argparse.Namespace], int]
 log = logger(__name__)
@@ -70,6 +71,12 @@ def _build_parser() -> argparse.ArgumentParser:
     check_cmd.add_argument(
         "--repair", action="store_true", help="rewrite what is damaged from the indexed folders"
     )
+
+    text_cmd = commands.add_parser(
+        "text", help="print a file's text as indexed (search offsets point into it)"
+    )
+    text_cmd.add_argument("path", help="the file to read")
+    text_cmd.add_argument("--json", action="store_true", help="print one JSON object")
 
     search_cmd = commands.add_parser("search", help="search the index")
     search_cmd.add_argument("query", nargs="?", default="", help="the query (Whoosh syntax)")
@@ -326,6 +333,42 @@ def run_search(args: argparse.Namespace) -> int:
         engine.close()
 
 
+def text_json(path: Path, document: DocumentText) -> dict[str, object]:
+    """The contract shape of `timtin text --json`: `pages` only for paged formats."""
+    payload: dict[str, object] = {
+        "path": str(path),
+        "kind": document.kind,
+        "encoding": document.encoding,
+        "title": document.title,
+        "date": document.date,
+        "text": document.text,
+    }
+    if document.page_starts:
+        payload["pages"] = [
+            {"page": number, "start": start}
+            for number, start in enumerate(document.page_starts, start=1)
+        ]
+    return payload
+
+
+def run_text(args: argparse.Namespace) -> int:
+    """Run `timtin text`: the extracted, normalised text exactly as indexed (no newline is
+    added, so `text[start:end]` of a hit's `matches` is the matched words), or one JSON object."""
+    path = Path(args.path).absolute()
+    try:
+        document = read_text(path)
+    except (TimTinError, OSError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else None
+        print(f"timtin: cannot read {path}: {reason or reason_of(error)}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(text_json(path, document), ensure_ascii=False))
+    else:
+        sys.stdout.write(document.text)
+        sys.stdout.flush()
+    return 0
+
+
 def window_index_dir(args: argparse.Namespace) -> Path | None:
     """The index folder the window was asked to use, or None for its default."""
     return default_index_dir(args.index_dir) if args.index_dir else None
@@ -363,6 +406,8 @@ def main(argv: Sequence[str] | None = None, open_window: WindowOpener | None = N
             return run_index(args)
         if args.command == "search":
             return run_search(args)
+        if args.command == "text":
+            return run_text(args)
         if args.command == "check":
             return run_check(args)
         if args.command == "watch":

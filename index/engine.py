@@ -86,6 +86,21 @@ class Engine:
             if fresh is not self._searcher:
                 self._use_searcher(fresh)
 
+    def _follow_writers(self) -> bool:
+        """Search what writers last committed; True if the searcher was behind.
+
+        Another process (the watcher, `timtin index`) may commit at any time, and a commit
+        that merges segments deletes the files this searcher would open next."""
+        with self._lock:
+            try:
+                if self._searcher.up_to_date():
+                    return False
+            except OSError as error:  # the folder went away: searching says so
+                log.info("cannot see the index's newest generation: %s", error)
+                return False
+            self.refresh()
+            return True
+
     def _reopen(self, opened: OpenedIndex) -> None:
         """Search `opened` from now on, its damaged segments left out."""
         self._opened = opened
@@ -187,6 +202,7 @@ class Engine:
         the whole words it most likely is (listed in `completions`).
         """
         started = time.perf_counter()
+        self._follow_writers()
         sort = SortOrder(sort)
         filters = filters or Filters()
         key = (query, limit, exact, sort, exhaustive, count, filters, typing)
@@ -211,8 +227,8 @@ class Engine:
             scored, ranked, exact_total, allowed = ranked_now()
         except TimTinError:
             raise
-        except Exception as error:  # Whoosh failing on a damaged file: find it, leave it out
-            if not self._leave_out_damage(error):
+        except Exception as error:  # a writer merged the segments away, or a damaged file
+            if not self._follow_writers() and not self._leave_out_damage(error):
                 raise
             scored, ranked, exact_total, allowed = ranked_now()
         if exact_total:
@@ -273,6 +289,7 @@ class Engine:
     ) -> int:
         """How many documents match `query` (the exact total `search(count=False)` skipped),
         of those `filters` and the query's fields let through."""
+        self._follow_writers()
         understood = self._understand(query)
         plan = understood.plan(exact, self._completer(query, typing))
         if plan.is_empty:

@@ -1,4 +1,4 @@
-"""What of Qt goes into the bundle: the plugins, translations and libraries the reader uses.
+"""What goes into the bundle: the Qt plugins, translations and libraries the reader uses.
 
 Imported by timtin.spec to filter PyInstaller's TOC lists (entries: dest, source, typecode).
 """
@@ -35,6 +35,12 @@ KEEP_PLUGINS: dict[str, set[str]] = {
 }
 # Qt's own catalogues (standard buttons, file dialog) in the two UI languages.
 KEEP_QT_TRANSLATIONS = re.compile(r"^(qt|qtbase)_(vi|en)\.qm$")
+# Libraries a package opens with ctypes (base names, as plugin_base_name gives them): nothing
+# links them, so the linked closure must start from them too.  pypdfium2_raw loads pdfium.
+LOADED_BY_CTYPES: set[str] = {"pdfium"}
+# Source and type-stub files some packages install beside their compiled modules (selectolax
+# ships its 3 MB lexbor.c and Cython sources; its hook collects them all as data).
+SOURCE_SUFFIXES = (".c", ".h", ".pyx", ".pxd", ".pxi", ".pyi")
 
 _PLUGIN = re.compile(r"(?:^|[/\\])PySide6[/\\](?:Qt[/\\])?plugins[/\\]([^/\\]+)[/\\]([^/\\]+)$")
 _TRANSLATION = re.compile(r"(?:^|[/\\])PySide6[/\\](?:Qt[/\\])?translations[/\\]([^/\\]+)$")
@@ -66,8 +72,9 @@ def linked_closure(
 ) -> list[TocEntry]:
     """Drop shared libraries nothing kept links to (a dropped plugin's dependencies).
 
-    Roots are the Python extension modules, the Python library and the kept Qt plugins;
-    a library stays when a root, or a library that stays, names it as a dependency.
+    Roots are the Python extension modules, the Python library, the kept Qt plugins and the
+    libraries loaded with ctypes; a library stays when a root, or a library that stays, names
+    it as a dependency.
     """
     libraries = {PurePath(e[0]).name: e for e in binaries if e[2] == "BINARY"}
     roots = [
@@ -76,6 +83,7 @@ def linked_closure(
         if entry[2] != "BINARY"
         or _PLUGIN.search(entry[0])
         or PurePath(entry[0]).name.startswith("libpython")
+        or plugin_base_name(PurePath(entry[0]).name) in LOADED_BY_CTYPES
     ]
     kept = {entry[0] for entry in roots}
     todo = list(roots)
@@ -100,6 +108,11 @@ def without_symlinks_to(datas: list[TocEntry], dropped: set[str]) -> list[TocEnt
     ]
 
 
+def keep_data(dest: str) -> bool:
+    """False for a package's C, Cython or stub source: the compiled module is what runs."""
+    return not dest.endswith(SOURCE_SUFFIXES)
+
+
 def _elf_imports(path: str) -> list[str]:
     from PyInstaller.depend.bindepend import get_imports
 
@@ -109,11 +122,15 @@ def _elf_imports(path: str) -> list[str]:
 def select(
     binaries: list[TocEntry], datas: list[TocEntry]
 ) -> tuple[list[TocEntry], list[TocEntry]]:
-    """The binaries and data files to bundle: used plugins, vi/en Qt catalogues, and on Linux
-    only the libraries something kept links to."""
+    """The binaries and data files to bundle: used plugins, vi/en Qt catalogues, no sources,
+    and on Linux only the libraries something kept links to (or ctypes loads)."""
     kept = [entry for entry in binaries if keep_plugin(entry[0])]
     if sys.platform.startswith("linux"):
         kept = linked_closure(kept, _elf_imports)
     dropped = {entry[0] for entry in binaries} - {entry[0] for entry in kept}
-    datas = [entry for entry in datas if keep_plugin(entry[0]) and keep_translation(entry[0])]
+    datas = [
+        entry
+        for entry in datas
+        if keep_plugin(entry[0]) and keep_translation(entry[0]) and keep_data(entry[0])
+    ]
     return kept, without_symlinks_to(datas, dropped)

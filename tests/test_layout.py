@@ -18,6 +18,9 @@ WHOLE_BEHAVIOURS = {
     Path("tests/desktop/test_indexing.py"): "indexing folders from the window, end to end",
     Path("tests/desktop/test_vietnamese_cases_window.py"): "the Vietnamese cases in the window",
     Path("tests/desktop/test_package.py"): "the window's house rules: theme colours, loggers",
+    Path("tests/test_vietnamese_cases_formats.py"): (
+        "the Vietnamese cases against the same corpora in every file type the indexer reads"
+    ),
 }
 
 

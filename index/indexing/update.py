@@ -131,6 +131,11 @@ def _update_locked(
     # Files under no remembered folder any more (the bundle moved, a folder was dropped).
     gone += [path for path in records if not covered.hold(path) and path not in known]
 
+    if not todo and not gone:
+        # Nothing to write: no commit either, which would merge small segments and delete
+        # files that searchers open in other processes (the window, the watcher) still read.
+        log.info("indexed %s: nothing changed", target)
+        return report
     throttled = ThrottledProgress(progress, len(todo))
     workers = procs if procs is not None else (2 if len(todo) >= PARALLEL_THRESHOLD else 1)
     run = _Run(index, target, known, records, report)

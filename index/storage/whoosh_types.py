@@ -101,6 +101,9 @@ class WhooshReader(Protocol):
 class WhooshSearcher(Protocol):
     """A searcher over one index generation (`whoosh.searching.Searcher`)."""
 
+    def up_to_date(self) -> bool:
+        """True when no writer committed since this searcher opened."""
+
     def reader(self) -> WhooshReader:
         """The reader underneath."""
 

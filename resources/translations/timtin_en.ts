@@ -1,6 +1,23 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>FoldersDialog</name>
+    <message numerus="yes">
+        <source>Its %n document(s) will leave the index. The files themselves stay where they are.</source>
+        <translation>
+            <numerusform>Its %n document will leave the index. The files themselves stay where they are.</numerusform>
+            <numerusform>Its %n documents will leave the index. The files themselves stay where they are.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %1: %n document(s) left the index.</source>
+        <translation>
+            <numerusform>Removed %1: %n document left the index.</numerusform>
+            <numerusform>Removed %1: %n documents left the index.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n document(s)</source>

@@ -53,6 +53,125 @@
     </message>
 </context>
 <context>
+    <name>FoldersDialog</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Thêm…</translation>
+    </message>
+    <message>
+        <source>&amp;Pause Watching</source>
+        <translation>Tạm &amp;dừng theo dõi</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Gỡ bỏ</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Tài liệu</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Thất bại: %1</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Thư mục</translation>
+    </message>
+    <message>
+        <source>Folders</source>
+        <translation>Thư mục</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its %n document(s) will leave the index. The files themselves stay where they are.</source>
+        <translation>
+            <numerusform>%n tài liệu của thư mục sẽ rời khỏi chỉ mục. Bản thân các tệp vẫn ở nguyên chỗ cũ.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last Update</source>
+        <translation>Cập nhật lần cuối</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Chưa bao giờ</translation>
+    </message>
+    <message>
+        <source>Not watched</source>
+        <translation>Không theo dõi</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Tạm dừng</translation>
+    </message>
+    <message>
+        <source>Re-&amp;index</source>
+        <translation>&amp;Lập chỉ mục lại</translation>
+    </message>
+    <message>
+        <source>Re-indexed %1: %2 added, %3 updated, %4 removed.</source>
+        <translation>Đã lập chỉ mục lại %1: thêm %2, cập nhật %3, xoá %4.</translation>
+    </message>
+    <message>
+        <source>Re-indexing %1…</source>
+        <translation>Đang lập chỉ mục lại %1…</translation>
+    </message>
+    <message>
+        <source>Re-indexing %1… %2 / %3</source>
+        <translation>Đang lập chỉ mục lại %1… %2 / %3</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Gỡ bỏ</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the index?</source>
+        <translation>Gỡ %1 khỏi chỉ mục?</translation>
+    </message>
+    <message>
+        <source>Remove Folder</source>
+        <translation>Gỡ thư mục</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %1: %n document(s) left the index.</source>
+        <translation>
+            <numerusform>Đã gỡ %1: %n tài liệu đã rời khỏi chỉ mục.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Removing %1…</source>
+        <translation>Đang gỡ %1…</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume Watching</source>
+        <translation>Tiếp tục theo &amp;dõi</translation>
+    </message>
+    <message>
+        <source>Rescanned: %1</source>
+        <translation>Quét lại định kỳ: %1</translation>
+    </message>
+    <message>
+        <source>Stopped; what was done so far is kept.</source>
+        <translation>Đã dừng; phần đã làm được giữ lại.</translation>
+    </message>
+    <message>
+        <source>The folders Tìm Tin searches. Their changes are watched and indexed as they happen; a paused folder keeps its documents as they are.</source>
+        <translation>Các thư mục Tìm Tin tìm trong đó. Thay đổi được theo dõi và lập chỉ mục ngay khi xảy ra; thư mục tạm dừng giữ nguyên tài liệu như hiện có.</translation>
+    </message>
+    <message>
+        <source>Waiting for another indexing run…</source>
+        <translation>Đang chờ một lượt lập chỉ mục khác…</translation>
+    </message>
+    <message>
+        <source>Watched</source>
+        <translation>Đang theo dõi</translation>
+    </message>
+    <message>
+        <source>Watching</source>
+        <translation>Theo dõi</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Something went wrong: %1. The details are in the log.</source>
@@ -468,6 +587,46 @@
             <numerusform>+%n nữa</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&lt;a href=&quot;%1&quot;&gt;Add your own folder&lt;/a&gt;: File → Folders… or drag a folder onto the window.</source>
+        <translation>&lt;a href=&quot;%1&quot;&gt;Thêm thư mục của bạn&lt;/a&gt;: Tệp → Thư mục… hoặc kéo thư mục vào cửa sổ.</translation>
+    </message>
+    <message>
+        <source>Changes indexed: %1 updated, %2 removed.</source>
+        <translation>Đã lập chỉ mục thay đổi: cập nhật %1, xoá %2.</translation>
+    </message>
+    <message>
+        <source>F&amp;olders…</source>
+        <translation>Thư &amp;mục…</translation>
+    </message>
+    <message>
+        <source>Not watching %1 (%2): it is rescanned every minute instead.</source>
+        <translation>Không theo dõi được %1 (%2): thay vào đó quét lại mỗi phút.</translation>
+    </message>
+    <message>
+        <source>This document was removed from the index.</source>
+        <translation>Tài liệu này đã bị xoá khỏi chỉ mục.</translation>
+    </message>
+    <message>
+        <source>Watching folders: %1</source>
+        <translation>Theo dõi thư mục: %1</translation>
+    </message>
+    <message>
+        <source>it is on a network drive</source>
+        <translation>thư mục nằm trên ổ mạng</translation>
+    </message>
+    <message>
+        <source>the folder is gone</source>
+        <translation>thư mục không còn nữa</translation>
+    </message>
+    <message>
+        <source>the system&apos;s limit on file watchers is reached (Linux: raise fs.inotify.max_user_instances)</source>
+        <translation>đã chạm giới hạn số bộ theo dõi tệp của hệ thống (Linux: tăng fs.inotify.max_user_instances)</translation>
+    </message>
+    <message>
+        <source>the system&apos;s limit on watched folders is reached (Linux: raise fs.inotify.max_user_watches)</source>
+        <translation>đã chạm giới hạn số thư mục được theo dõi của hệ thống (Linux: tăng fs.inotify.max_user_watches)</translation>
+    </message>
 </context>
 <context>
     <name>ReaderPane</name>
@@ -500,6 +659,18 @@
         <translation>Chỗ khớp tiếp theo (F3)</translation>
     </message>
     <message>
+        <source>Open original</source>
+        <translation>Mở bản gốc</translation>
+    </message>
+    <message>
+        <source>Open the file in the program the system uses for its type</source>
+        <translation>Mở tệp bằng chương trình hệ thống dùng cho loại tệp này</translation>
+    </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>trang %1 trên %2</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>Đang mở…</translation>
     </message>
@@ -510,6 +681,13 @@
     <message>
         <source>Next part (%1 of %2)</source>
         <translation>Phần tiếp theo (%1 trên %2)</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsModel</name>
+    <message>
+        <source>page %1</source>
+        <translation>trang %1</translation>
     </message>
 </context>
 </TS>

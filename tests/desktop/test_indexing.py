@@ -1,12 +1,17 @@
-"""Indexing from the window: first start, adding a folder, re-index, cancel, failures."""
+"""Indexing from the window: first start, adding a folder, re-index, cancel, failures, and a
+folder of every file type read in the reader."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from desktop.main_window import MainWindow
+from desktop.results_model import Role
 from desktop.widgets import BannerKind
 from tests.desktop.helpers import WAIT_MS, search, write_notes
+from tests.index.test_cli import ARTICLE_QUERY, COVER_PAGE, UNREADABLE, write_mixed_folder
+from tests.index.text.formats.web_files import ARTICLE
 
 
 def test_first_start_builds_the_seeds_index_in_the_background(
@@ -68,6 +73,8 @@ def test_reindex_picks_up_changes(qtbot, window: MainWindow, tmp_path: Path) -> 
     folder = write_notes(tmp_path / "notes", 2)
     with qtbot.waitSignal(window.index_updated, timeout=WAIT_MS):
         window.add_folder(folder)
+    qtbot.waitUntil(lambda: not window.live_folders.catching_up, timeout=WAIT_MS)
+    window.live_folders.pause(str(folder.resolve()))  # unwatched: the changes wait for F5
     (folder / "moi.txt").write_text("Bài mới\nNói về sầu riêng Cái Mơn.\n", encoding="utf-8")
     (folder / "ghi-chu-000.txt").unlink()
     search(qtbot, window, "sau rieng")
@@ -157,3 +164,53 @@ def test_first_start_also_indexes_remembered_folders(
         window.show()
     assert blocker.args[0].added == 4  # two seeds and two notes
     assert window.controller.doc_count() == 4
+
+
+def test_a_folder_of_every_format_is_indexed_searched_and_read(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    files = write_mixed_folder(tmp_path / "kho")
+    with qtbot.waitSignal(window.index_updated, timeout=60_000) as blocker:
+        assert window.add_folder(tmp_path / "kho")
+    report = blocker.args[0]
+    assert report.added == len(files)
+    assert sorted((Path(s.path).name, s.reason) for s in report.skipped) == [
+        ("hong.docx", "damaged file: File is not a zip file"),
+        ("khoa.pdf", "encrypted: the PDF needs a password"),
+        ("scan.pdf", "scanned, no text"),
+    ]
+    banner = window.results_pane.banner
+    assert banner.isVisible() and banner.text == "3 files could not be read and were skipped."
+    assert all(name in banner.label.toolTip() for name in UNREADABLE)
+
+    result = search(qtbot, window, ARTICLE_QUERY)
+    model = window.results_pane.model
+    rows = {Path(model.hit(row).path).suffix.lstrip("."): row for row in range(model.rowCount())}
+    assert sorted(rows) == sorted(files)
+    assert result.total == len(files)
+    badges = {kind: model.data(model.index(row), Role.BADGE) for kind, row in rows.items()}
+    assert badges == {**{k: k.upper() for k in files}, "txt": "", "pdf": "PDF · page 2"}
+
+    reader = window.reader
+    for kind, row in rows.items():
+        with qtbot.waitSignal(window.document_opened, timeout=WAIT_MS) as opened:
+            window.open_row(row)
+        assert opened.args[0].path == str(files[kind])
+        first_page = COVER_PAGE if kind == "pdf" else ARTICLE
+        assert reader.title_label.text() == first_page.partition("\n")[0]
+        assert reader.current_match_text() == "Thạnh Phú"
+        page_heads = re.findall(r"Trang \d", reader.browser.toPlainText())
+        if kind == "pdf":
+            assert reader.format_label.text() == "PDF · page 2 of 2"
+            assert page_heads == ["Trang 1", "Trang 2"]
+        else:
+            assert reader.format_label.text() == kind.upper()
+            assert page_heads == []
+        assert "Tin đọc nhiều" not in reader.browser.toPlainText()  # the page's article only
+
+    window.translations.apply("vi")
+    qtbot.wait(10)
+    assert model.data(model.index(rows["pdf"]), Role.BADGE) == "PDF · trang 2"
+    with qtbot.waitSignal(window.document_opened, timeout=WAIT_MS):
+        window.open_row(rows["pdf"])
+    assert reader.format_label.text() == "PDF · trang 2 trên 2"

@@ -19,7 +19,9 @@ from desktop.settings import ZOOM_RANGE, Settings
 from desktop.workers import LatestRunner
 from index import Engine, ReaderDocument, ReaderView, update_index
 from index.paths import seeds_dir
-from tests.desktop.helpers import LUONG_CUONG, WAIT_MS
+from tests.desktop.helpers import LUONG_CUONG, WAIT_MS, catching_urls
+from tests.index.text.formats.office_files import write_docx
+from tests.index.text.formats.pdf_files import write_pdf
 
 
 @pytest.fixture
@@ -130,7 +132,55 @@ def test_tooltips_follow_the_language(reader: ReaderPane, translations) -> None:
     assert reader.placeholder.text() == "Chọn một kết quả để đọc ở đây."
 
 
-# -- long documents, read in parts ------------------------------------------------------------
+def test_the_meta_line_follows_the_language(  # type: ignore[no-untyped-def]
+    qtbot, reader: ReaderPane, view: ReaderView, translations
+) -> None:
+    translations.apply("vi")
+    reader.show_view(view)
+    assert f"đọc theo mã {view.encoding}" in reader.meta_label.text()
+    translations.apply("en")
+    qtbot.waitUntil(lambda: f"read as {view.encoding}" in reader.meta_label.text())
+    assert "đọc theo mã" not in reader.meta_label.text()
+    assert view.path in reader.meta_label.text()
+    assert reader.open_original_button.text() == "Open original"
+
+
+def test_open_original_hands_the_file_to_the_system(reader: ReaderPane, view: ReaderView) -> None:
+    assert not reader.open_original()  # nothing shown: nothing to open
+    reader.show_view(view)
+    assert reader.open_original_button.isVisible()
+    with catching_urls() as caught:
+        reader.open_original_button.click()
+    assert [url.toLocalFile() for url in caught.urls] == [view.path]
+
+
+def test_the_format_and_the_page_of_the_current_match_are_shown(
+    tmp_path: Path, reader: ReaderPane, seed_engine: Engine, view: ReaderView
+) -> None:
+    reader.show_view(view)
+    assert reader.format_label.text() == "TXT" and reader.current_page == 0
+    pdf = write_pdf(
+        tmp_path / "ba-trang.pdf",
+        ["Trang đầu\nChủ tịch nước phát biểu.", "Giữa\nKhông nhắc đến.", "Cuối\nChủ tịch nước."],
+    )
+    document = seed_engine.open_document(str(pdf), "chu tich nuoc")
+    reader.show_view(document)
+    assert reader.format_label.text() == "PDF · page 1 of 3"
+    assert "read as" not in reader.meta_label.text()  # a PDF's encoding is its format
+    assert re.findall(r"Trang \d", reader.browser.toPlainText()) == [
+        "Trang 1",
+        "Trang 2",
+        "Trang 3",
+    ]
+    reader.next_match()
+    assert reader.current_page == 3 and reader.format_label.text() == "PDF · page 3 of 3"
+    assert reader.current_match_text() == "Chủ tịch nước"
+    docx = write_docx(tmp_path / "bai.docx", "Bài\nChủ tịch nước tiếp khách.")
+    reader.show_view(seed_engine.open_document(str(docx), "chu tich nuoc"))
+    assert reader.format_label.text() == "DOCX" and reader.current_page == 0
+
+
+# -- long documents, read in parts --------------------------------------------------------
 
 FILLER = "Hai bên trao đổi về hợp tác kinh tế, thương mại và đầu tư của hai bên.\n"
 PHRASE_LINE = "Sáng nay Chủ tịch nước tiếp đoàn đại biểu.\n"

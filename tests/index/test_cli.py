@@ -15,6 +15,14 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import LUONG_CUONG, MOSCOW_VISIT, REPO, cli_env, run_cli
+from tests.index.text.formats.office_files import write_docx, write_odt, write_rtf
+from tests.index.text.formats.pdf_files import write_pdf, write_scanned_pdf
+from tests.index.text.formats.web_files import (
+    ARTICLE,
+    write_article_epub,
+    write_markdown,
+    write_news_page,
+)
 
 
 def timtin(
@@ -206,3 +214,141 @@ def test_sort_choices(dated_index: tuple[Path, Path], sort: str, first: str) -> 
 def test_a_bad_filter_flag_is_a_usage_error(flag: str, value: str) -> None:
     done = timtin("search", "kinh", flag, value)
     assert done.returncode == 2 and "not a" in done.stderr
+
+
+# --- every file type: `timtin text`, pages, skipped files -----------------------------------
+
+COVER_PAGE = "Báo cáo tổng hợp\nTrang bìa: tài liệu lưu hành nội bộ, không trích dẫn."
+ARTICLE_QUERY = "thanh phu"  # the article's "huyện Thạnh Phú", once
+# File name -> why `timtin index` skips it.
+UNREADABLE = {
+    "khoa.pdf": "encrypted",
+    "hong.docx": "damaged",
+    "scan.pdf": "scanned, no text",
+}
+
+
+def write_mixed_folder(folder: Path) -> dict[str, Path]:
+    """The same article in every file type the indexer reads (the PDF's on its second page,
+    the HTML a saved news page with its `_files/` folder), and three files it must skip.
+
+    Returns the readable files by kind."""
+    folder.mkdir(parents=True, exist_ok=True)
+    files = {
+        "txt": folder / "bai.txt",
+        "pdf": write_pdf(folder / "bai.pdf", [COVER_PAGE, ARTICLE]),
+        "docx": write_docx(folder / "bai.docx", ARTICLE),
+        "odt": write_odt(folder / "bai.odt", ARTICLE),
+        "rtf": write_rtf(folder / "bai.rtf", ARTICLE),
+        "html": write_news_page(folder / "bai.html", ARTICLE, with_files_folder=True),
+        "epub": write_article_epub(folder / "bai.epub", ARTICLE),
+        "md": write_markdown(folder / "bai.md", ARTICLE),
+    }
+    files["txt"].write_text(ARTICLE, encoding="utf-8")
+    write_pdf(folder / "khoa.pdf", [ARTICLE], encrypt_password="mat-khau")
+    whole = write_docx(folder / "hong.docx", ARTICLE).read_bytes()
+    (folder / "hong.docx").write_bytes(whole[: len(whole) // 2])  # a download cut short
+    write_scanned_pdf(folder / "scan.pdf")
+    return files
+
+
+@pytest.fixture(scope="module")
+def mixed_index(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[dict[str, Path], Path, subprocess.CompletedProcess[str]]:
+    root = tmp_path_factory.mktemp("cli-formats")
+    files = write_mixed_folder(root / "kho")
+    done = timtin("index", str(root / "kho"), "--index-dir", str(root / "index"))
+    assert done.returncode == 0, done.stderr
+    return files, root / "index", done
+
+
+def text_json(path: Path) -> dict[str, object]:
+    done = timtin("text", str(path), "--json")
+    assert done.returncode == 0, done.stderr
+    payload: dict[str, object] = json.loads(done.stdout)
+    return payload
+
+
+def test_a_mixed_folder_is_indexed_and_the_unreadable_files_say_why(
+    mixed_index: tuple[dict[str, Path], Path, subprocess.CompletedProcess[str]],
+) -> None:
+    files, _, done = mixed_index
+    # The saved page's `_files/` folder (a page and a note of its own) is part of the page.
+    assert f"{len(files)} added, 0 updated, 0 removed, 0 unchanged, 3 skipped" in done.stdout
+    skipped = [line for line in done.stderr.splitlines() if line.startswith("skipped: ")]
+    assert len(skipped) == 3
+    for name, reason in UNREADABLE.items():
+        line = next(line for line in skipped if f"{name}: " in line)
+        assert reason in line.partition(f"{name}: ")[2], line
+
+
+def test_the_same_query_finds_the_article_in_every_format_at_the_words_text_prints(
+    mixed_index: tuple[dict[str, Path], Path, subprocess.CompletedProcess[str]],
+) -> None:
+    files, index_dir, _ = mixed_index
+    found = search_json(index_dir, ARTICLE_QUERY, "--limit", "20")
+    hits = found["hits"]
+    assert isinstance(hits, list)
+    assert sorted(Path(hit["path"]) for hit in hits) == sorted(files.values())
+    for hit in hits:
+        shown = text_json(Path(hit["path"]))
+        assert shown["path"] == hit["path"] and shown["title"] == hit["title"]
+        text = shown["text"]
+        assert isinstance(text, str)
+        assert [text[start:end] for start, end in hit["matches"]] == ["Thạnh Phú"], shown["kind"]
+    kinds = {Path(hit["path"]).suffix.lstrip("."): text_json(Path(hit["path"])) for hit in hits}
+    assert {kind: payload["kind"] for kind, payload in kinds.items()} == {k: k for k in files}
+
+
+def test_a_pdf_hit_names_the_page_of_its_match_and_text_the_page_starts(
+    mixed_index: tuple[dict[str, Path], Path, subprocess.CompletedProcess[str]],
+) -> None:
+    files, index_dir, _ = mixed_index
+    hits = search_json(index_dir, ARTICLE_QUERY, "--type", "pdf")["hits"]
+    assert isinstance(hits, list) and len(hits) == 1
+    assert hits[0]["pages"] == [2]
+    shown = text_json(files["pdf"])
+    text, pages = shown["text"], shown["pages"]
+    assert isinstance(text, str) and isinstance(pages, list)
+    assert [page["page"] for page in pages] == [1, 2]
+    second = pages[1]["start"]
+    assert text[second:].startswith(ARTICLE.partition("\n")[0])
+    assert second <= hits[0]["matches"][0][0]
+    assert text[:second].startswith(COVER_PAGE.partition("\n")[0])
+    # Unpaged formats have no page starts, and their hits no pages.
+    assert "pages" not in text_json(files["docx"])
+    docx_hit = search_json(index_dir, ARTICLE_QUERY, "--type", "docx")["hits"]
+    assert isinstance(docx_hit, list) and "pages" not in docx_hit[0]
+
+
+def test_text_prints_exactly_the_indexed_text(
+    mixed_index: tuple[dict[str, Path], Path, subprocess.CompletedProcess[str]],
+) -> None:
+    files, _, _ = mixed_index
+    plain = timtin("text", str(files["html"]))
+    assert plain.returncode == 0, plain.stderr
+    shown = text_json(files["html"])
+    assert plain.stdout == shown["text"]
+    assert shown["kind"] == "html" and shown["encoding"] == "html+utf-8"
+    assert shown["date"] == "02/04/2024" and "Tin đọc nhiều" not in plain.stdout
+
+
+@pytest.mark.parametrize("name", sorted(UNREADABLE))
+def test_text_of_an_unreadable_file_is_an_error_with_the_reason(
+    mixed_index: tuple[dict[str, Path], Path, subprocess.CompletedProcess[str]], name: str
+) -> None:
+    path = mixed_index[0]["txt"].parent / name
+    done = timtin("text", str(path), "--json")
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr.startswith(f"timtin: cannot read {path}: ")
+    assert UNREADABLE[name] in done.stderr
+
+
+def test_text_of_a_missing_file_is_an_error(tmp_path: Path) -> None:
+    done = timtin("text", str(tmp_path / "khong-co.pdf"))
+    assert done.returncode == 1
+    assert (
+        done.stderr
+        == f"timtin: cannot read {tmp_path / 'khong-co.pdf'}: No such file or directory\n"
+    )

@@ -314,3 +314,35 @@ def test_filters_are_part_of_a_search_and_kinds_are_listed(build_engine: Build) 
     assert names(engine, "kinh te", filters=Filters(after="20250101")) == ["a.txt"]
     assert names(engine, "kinh te", filters=Filters(before="20241231")) == ["b.txt"]
     assert engine.count("kinh te", filters=Filters(kinds=("pdf",))) == 0
+
+
+def test_an_open_engine_follows_writers_that_merge_its_segments_away(tmp_path: Path) -> None:
+    """The watcher or `timtin index` in another process commits while the window searches:
+    a merge deletes the segment files the open searcher would read next."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a0.txt").write_text("Tin 0\nChủ tịch nước tiếp khách", encoding="utf-8")
+    update_index([folder], tmp_path / "index")
+    engine = Engine(tmp_path / "index")
+    try:
+        for number in range(1, 4):  # small updates: each commit merges the small segments
+            (folder / f"a{number}.txt").write_text(
+                f"Tin {number}\nChủ tịch nước {number}", encoding="utf-8"
+            )
+            update_index([folder], tmp_path / "index")
+        result = engine.search("chu tich nuoc")
+        assert result.total == 4 and {Path(hit.path).name for hit in result.hits} >= {"a3.txt"}
+        assert engine.count("chu tich nuoc") == 4
+    finally:
+        engine.close()
+
+
+def test_an_update_with_nothing_changed_commits_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Tin\nHà Nội", encoding="utf-8")
+    update_index([folder], tmp_path / "index")
+    files = sorted(p.name for p in (tmp_path / "index").iterdir())
+    report = update_index([folder], tmp_path / "index")
+    assert (report.unchanged, report.changed) == (1, False)
+    assert sorted(p.name for p in (tmp_path / "index").iterdir()) == files

@@ -1,7 +1,7 @@
 """Smoke tests of the frozen program: build it with PyInstaller, then run it like a reader.
 
-`--version`, `--self-test`, index + `search --json` on the seeds, portable mode and a parallel
-index, all from a read-only program folder, with no Python on PATH.
+`--version`, `--self-test` (every file format), index + `search --json` on the seeds, portable
+mode and a parallel index, all from a read-only program folder, with no Python on PATH.
 """
 
 from __future__ import annotations
@@ -28,6 +28,16 @@ VERSION = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["
 LEADER = "004_95fb111942143312.txt"
 ACCENTED = "Chủ tịch nước"
 SIZE_GOAL_MB = 130
+SELF_TEST_CHECKS = (
+    "seeds",
+    "index",
+    "search",
+    "highlight",
+    "parallel index",
+    "formats",
+    "watch",
+    "window",
+)
 LINUX = sys.platform.startswith("linux")
 
 
@@ -114,7 +124,8 @@ def test_bundle_has_only_the_qt_it_uses(bundle: Bundle) -> None:
 
 
 def test_bundle_size_is_under_goal(bundle: Bundle) -> None:
-    assert bundle_mb(bundle.root) < SIZE_GOAL_MB
+    size = bundle_mb(bundle.root)
+    assert size < SIZE_GOAL_MB, f"the bundle is {size:.1f} MB"
 
 
 def linked_libraries(path: Path, internal: Path) -> list[tuple[str, str | None]]:
@@ -166,14 +177,33 @@ def test_every_bundled_library_finds_its_dependencies(bundle: Bundle) -> None:
 
 
 def test_self_test_passes(bundle: Bundle) -> None:
+    """Every check, and every format's sample read by the bundled libraries (pdfium, pypdf for
+    the TCVN3 page, lexbor, striprtf) and found; the folder watcher uses inotify on Linux."""
     done = ok(bundle.run("--self-test"))
     out = done.stdout
     assert "(frozen," in out
-    for check in ("seeds", "index", "search", "highlight", "parallel index", "window"):
+    for check in SELF_TEST_CHECKS:
         assert f"ok   {check}" in out, out
+    for kind in ("pdf", "docx", "odt", "rtf", "html", "epub", "md", "txt"):
+        assert re.search(rf"^ok   formats: {kind} +mau\.{kind} \(", out, re.MULTILINE), out
+    assert "mau.pdf (pdf+tcvn3)" in out
+    if LINUX:
+        assert "ok   watch: InotifyObserver saw" in out
     assert "FAIL" not in out
     assert out.rstrip().endswith("self-test passed")
     assert f"<mark>{ACCENTED}</mark>" in out
+
+
+def test_bundle_carries_the_readers_libraries_and_no_extras(bundle: Bundle) -> None:
+    """pdfium (loaded with ctypes, so nothing links it) is in; Pillow, NumPy, fontTools and
+    the C and Cython sources that some packages install are out."""
+    internal = bundle.root / "_internal"
+    pdfium = [p.name for p in (internal / "pypdfium2_raw").iterdir() if "pdfium" in p.name]
+    assert pdfium, "pypdfium2_raw has no pdfium library"
+    assert list((internal / "selectolax").glob("lexbor*.*"))
+    names = [str(p.relative_to(internal)).replace("\\", "/") for p in internal.rglob("*")]
+    extras = re.compile(r"^(PIL|pillow\.libs|numpy|fontTools)(/|$)|\.(c|h|pyx|pxd|pxi|pyi)$")
+    assert [name for name in names if extras.search(name)] == []
 
 
 @pytest.fixture

@@ -80,7 +80,8 @@ def _alarm(seconds: float) -> Iterator[None]:
     """Interrupt a reader stuck past `seconds`, where a signal can (POSIX, main thread).
 
     Elsewhere (the window's indexing thread) the readers' own Deadline checks hold."""
-    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    if not hasattr(signal, "setitimer") or not in_main_thread:
         yield
         return
 

@@ -85,7 +85,7 @@ def test_skipped_files_are_reported_with_reasons(tmp_path: Path) -> None:
             "binary.txt": bytes(range(256)) * 4,
             "empty.txt": "",
             "latin.txt": b"\xff\xfe\xfd not text \x81\x82",
-            "ignored.pdf": b"%PDF-1.4",
+            "ignored.exe": b"MZ\x90\x00",
         },
     )
     report = update_index([corpus], tmp_path / "idx")
