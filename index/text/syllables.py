@@ -444,10 +444,11 @@ def with_tone(word: str, tone: Tone) -> str | None:
 # tỉ/tỷ, hi/hy): the canonical spelling is i.  Never where y is part of a glide (uy: thủy,
 # quý) or of a diphthong (yê), never before a final consonant.
 _Y_TO_I = dict(zip("yýỳỷỹỵYÝỲỶỸỴ", "iíìỉĩịIÍÌỈĨỊ", strict=True))
-_CONSONANT_LETTERS = _CONSONANTS + _CONSONANTS.upper()
-_CONSONANTS_THEN_Y = re.compile(
-    rf"(?<![^\W\d_])[{_CONSONANT_LETTERS}]{{1,3}}[{''.join(_Y_TO_I)}](?![^\W_])"
-)
+_CONSONANT_LETTERS = frozenset(_CONSONANTS + _CONSONANTS.upper())
+# Where the scan starts: a y ending a word (few in a text, found in C); the consonants before
+# it are then checked one by one.
+_Y_ENDING_A_WORD = re.compile(rf"[{''.join(_Y_TO_I)}](?![^\W_])")
+_MAX_ONSET = 3  # ngh
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -464,13 +465,31 @@ def _spelled_with_y(word: str) -> bool:
     )
 
 
-def _y_as_i(match: re.Match[str]) -> str:
-    word = match.group()
-    return word[:-1] + _Y_TO_I[word[-1]] if _spelled_with_y(word) else word
+def _onset_start(text: str, y_at: int) -> int:
+    """Where the run of consonants before the y at `y_at` starts, or -1 if the word holds
+    anything else before it (a vowel, a digit) or no consonant at all."""
+    start = y_at
+    while start > 0 and y_at - start < _MAX_ONSET and text[start - 1] in _CONSONANT_LETTERS:
+        start -= 1
+    if start == y_at or (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_")):
+        return -1
+    return start
 
 
 def canonical_i_in_text(text: str) -> str:
     """Spell the vowel i/y of every open syllable after a consonant as i; offsets stay valid.
 
     `kỹ thuật` → `kĩ thuật`, `Lý` → `Lí`, `tỷ` → `tỉ`; `thủy`, `quý`, `yêu`, `tuy` are kept."""
-    return _CONSONANTS_THEN_Y.sub(_y_as_i, text)
+    pieces: list[str] = []
+    copied = 0
+    for match in _Y_ENDING_A_WORD.finditer(text):
+        y_at = match.start()
+        start = _onset_start(text, y_at)
+        if start < 0 or not _spelled_with_y(text[start : y_at + 1]):
+            continue
+        pieces += (text[copied:y_at], _Y_TO_I[text[y_at]])
+        copied = y_at + 1
+    if not pieces:
+        return text
+    pieces.append(text[copied:])
+    return "".join(pieces)
