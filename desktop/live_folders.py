@@ -218,15 +218,14 @@ class LiveFolders(QObject):
         if self._closed:
             return
         self.watch_updated.emit(update)
-        # Every update and rescan committed (a commit folds small segments into a new one, so
-        # the engine must reopen even when no document changed).
+        # A rescan that found nothing changed committed nothing (index.indexing.update): the
+        # shown search and the document being read stay as they are.
         if update.kind is WatchEvent.UPDATE:
             self.index_changed.emit(frozenset(update.indexed), frozenset(update.removed))
         elif update.kind is WatchEvent.RESCAN:
             self._catching_up.difference_update(update.folders)
-            changed = update.report is not None and update.report.changed
-            nothing: frozenset[str] = frozenset()
-            self.index_changed.emit(*((None, None) if changed else (nothing, nothing)))
+            if update.report is None or update.report.changed:
+                self.index_changed.emit(None, None)
         if update.kind in (WatchEvent.UPDATE, WatchEvent.RESCAN, WatchEvent.FALLBACK):
             self.folders_changed.emit()
 

@@ -76,7 +76,7 @@ def show_in_folder(path: str | Path) -> bool:
 def log_file() -> Path | None:
     """The log file the program writes (attached at start by `index.attach_log_file`), or None."""
     root = logging.getLogger(log.name.partition(".")[0])  # the `timtin` logger
-    for handler in root.handlers:
+    for handler in reversed(root.handlers):  # the one attached last
         if isinstance(handler, RotatingFileHandler):
             return Path(handler.baseFilename)
     return None

@@ -23,6 +23,9 @@ from index.indexing.update import update_index
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
 TEST_DATA_HOME = Path(tempfile.mkdtemp(prefix="timtin-tests-data-"))
+# The tests' own process too: the window's start-up (run in-process by some tests) attaches
+# its log file in the user data folder, which must never be the real one.
+os.environ["XDG_DATA_HOME"] = str(TEST_DATA_HOME)
 LUONG_CUONG = SEEDS / "004_95fb111942143312.txt"
 MOSCOW_VISIT = SEEDS / "000_a37147b4426653dc.txt"
 

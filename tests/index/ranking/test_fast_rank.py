@@ -6,6 +6,7 @@ Same documents, same order, same scores, same totals; and a missing copy falls b
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -122,10 +123,11 @@ def _fast_top(engine: Engine, query: str, limit: int, exact: bool) -> list[tuple
     return [(docnum, round(score, 6)) for score, docnum in ranked.top]
 
 
-@pytest.fixture
-def segmented_engine(tmp_path: Path) -> Engine:
+@pytest.fixture(scope="module")
+def segmented_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
     """Several segments (bulk runs on two workers add segments unmerged), one document
-    rewritten (a deletion in an older segment)."""
+    rewritten (a deletion in an older segment); only searched, so built once."""
+    tmp_path = tmp_path_factory.mktemp("segmented")
     corpus = write_corpus(tmp_path / "corpus", _corpus(120, seed=1))
     index_dir = tmp_path / "index"
     update_index([corpus], index_dir, procs=2)
