@@ -29,7 +29,7 @@ from index.paths import seeds_dir
 log = logger(__name__)
 
 SEARCH_LIMIT = 50
-DEBOUNCE_MS = 180
+DEBOUNCE_MS = 60  # measured: keystroke to paint p95 at 100,000 documents (BENCHMARKS.md)
 BUSY_HINT_MS = 300
 POOL_THREADS = 2
 CLOSE_WAIT_MS = (10_000, 5_000)  # indexing, then searches and reads
