@@ -91,9 +91,7 @@ class Completer:
         used = sorted(
             self.vocabulary.words_starting(folded), key=lambda w: -self.vocabulary.uses(w)
         )
-        others = {
-            word: self.vocabulary.uses(word) for word in used[:room] if word not in weights
-        }
+        others = {word: self.vocabulary.uses(word) for word in used[:room] if word not in weights}
         for word, share in _shares(others).items():
             weights.setdefault(word, _LEAST_LIKELY + (share - _LEAST_LIKELY) / 2)
         words = sorted(weights, key=lambda w: -weights[w])[:room]
@@ -119,4 +117,3 @@ def _shares(counts: dict[str, int]) -> dict[str, float]:
     return {
         word: _LEAST_LIKELY + (1 - _LEAST_LIKELY) * count / most for word, count in counts.items()
     }
-
