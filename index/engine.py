@@ -32,6 +32,7 @@ from index.reading import ReaderDocument, split_parts
 from index.result_cache import ResultCache
 from index.results import Completion, Hit, ReaderView, SearchResult, SortOrder
 from index.storage.checksums import damaged_segments, mark_damaged
+from index.storage.metadata import read_meta
 from index.storage.open_index import OpenedIndex, open_or_create, opened_segments, searcher_for
 from index.storage.whoosh_types import StoredFields, WhooshSearcher
 from index.text.documents import DocumentText, read_text
@@ -67,8 +68,9 @@ class Engine:
 
     @property
     def roots(self) -> list[str]:
-        """The folders this index covers."""
-        return list(self._opened.meta.roots)
+        """The folders this index covers, as last recorded (another writer may add some)."""
+        recorded = read_meta(Path(self.index_dir))
+        return list((recorded or self._opened.meta).roots)
 
     def kinds(self) -> list[str]:
         """The file types (`txt`, `pdf` …) of the indexed documents, for a `type:` filter."""

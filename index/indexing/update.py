@@ -26,7 +26,6 @@ from index.storage import (
     merge_small_segments,
     open_or_create,
     path_key,
-    repair_copies,
     write_meta,
     writer_for,
 )
@@ -119,8 +118,7 @@ def _update_locked(
     walked: dict[str, FileState] = {}
     for root in scan_roots:
         walked.update(walk_files(root, report.skipped))
-    with index.reader() as reader:  # one opening of every segment serves both
-        repair_copies(target, reader)
+    with index.reader() as reader:
         records = load_manifest(target, index, reader.doc_count())
     scanned, covered = Roots(scan_roots), Roots(roots)
     known = {path: record for path, record in records.items() if scanned.hold(path)}

@@ -1,4 +1,4 @@
-"""Ranking from the postings copies: Whoosh's scores for our query plans, from flat arrays.
+"""Ranking from the postings files: Whoosh's scores for our query plans, from flat arrays.
 
 Sets of document numbers decide what matches (in C); the ranking tiers single out the few
 documents that can still reach the page, and only those are scored with BM25.  A query this
@@ -22,14 +22,8 @@ from index.progress import CancelCheck
 from index.ranking.scoring import BM25_B, BM25_K1, field_lengths
 from index.ranking.sorted_lookup import positions_in, search_pays
 from index.ranking.tier_selection import SegmentTiers, Tier, candidates, tier_values
-from index.storage.postings_copy import (
-    EXTENSION,
-    Postings,
-    PostingsCopy,
-    TermKey,
-    open_copy,
-    term_key,
-)
+from index.storage.postings_file import Postings, PostingsFile
+from index.storage.postings_terms import postings_of
 from index.storage.schema import SCORED_FIELDS, TIER_FIELDS
 from index.storage.whoosh_types import WhooshReader, WhooshSearcher
 
@@ -57,19 +51,19 @@ class Ranked:
 
 @dataclass
 class _Segment:
-    """One Whoosh segment as the ranker sees it: its postings copy, offset and deletions."""
+    """One Whoosh segment as the ranker sees it: its postings file, offset and deletions."""
 
-    copy: PostingsCopy
+    copy: PostingsFile
     offset: int
     size: int  # document numbers, deleted ones included: offset + size starts the next
     deleted: frozenset[int]
     norms: list[float]
     cache: dict[tuple[str, str], Postings | None] = field(default_factory=dict)
 
-    def postings(self, field_name: str, text: str, key: TermKey) -> Postings | None:
+    def postings(self, field_name: str, text: str, key: bytes) -> Postings | None:
         found = self.cache.get((field_name, text), _MISSING)
         if found is _MISSING:
-            found = self.copy.postings(key)
+            found = self.copy.postings(field_name, key)
             self.cache[(field_name, text)] = found
         return found  # type: ignore[return-value]
 
@@ -78,21 +72,16 @@ _MISSING = object()
 
 
 class FastRanker:
-    """Keeps each segment's postings copy open; ranks and counts plans over a searcher."""
+    """Ranks and counts plans over a searcher, from the postings files its segments read."""
 
     def __init__(self, index_dir: Path) -> None:
         self.index_dir = index_dir
-        self._copies: dict[str, PostingsCopy | None] = {}
         self._norms: dict[tuple[str, float], list[float]] = {}
         self._lock = threading.Lock()
 
     def close(self) -> None:
-        """Close every postings copy this ranker opened."""
+        """Forget what this ranker keeps (the postings files are the searcher's)."""
         with self._lock:
-            for copy in self._copies.values():
-                if copy is not None:
-                    copy.close()
-            self._copies.clear()
             self._norms.clear()
 
     def rank(
@@ -139,7 +128,7 @@ class FastRanker:
                     return None
                 segment_id = segment.segment_id()
                 live.add(segment_id)
-                copy = self._copy(segment_id, segment.make_filename(EXTENSION))
+                copy = postings_of(reader)
                 doc_count = reader.doc_count_all()
                 if copy is None or copy.doc_count > doc_count:
                     return None
@@ -148,14 +137,6 @@ class FastRanker:
                 segments.append(_Segment(copy, offset, doc_count, deleted or frozenset(), norms))
             self._forget_except(live)
         return segments
-
-    def _copy(self, segment_id: str, filename: str) -> PostingsCopy | None:
-        if segment_id not in self._copies:
-            copy = open_copy(self.index_dir / filename)
-            if copy is None:
-                log.info("segment %s has no postings copy: Whoosh ranks its queries", segment_id)
-            self._copies[segment_id] = copy
-        return self._copies[segment_id]
 
     def _norms_for(self, reader: WhooshReader, segment_id: str, avgfl: float) -> list[float]:
         """Per document, the length part of BM25's denominator (Whoosh's very expression)."""
@@ -168,15 +149,11 @@ class FastRanker:
         return norms
 
     def _forget_except(self, live: set[str]) -> None:
-        for segment_id in [s for s in self._copies if s not in live]:
-            copy = self._copies.pop(segment_id)
-            if copy is not None:
-                copy.close()
         self._norms = {key: value for key, value in self._norms.items() if key[0] in live}
 
 
 class _Evaluation:
-    """One query evaluated segment by segment over the postings copies."""
+    """One query evaluated segment by segment over the postings files."""
 
     def __init__(
         self,
@@ -189,17 +166,17 @@ class _Evaluation:
         self.segments = segments
         self.cancelled = cancelled
         self.allowed = sorted(allowed) if allowed is not None else None
-        self._keys: dict[tuple[str, str], TermKey] = {}
+        self._keys: dict[str, bytes] = {}
         self._idf: dict[str, float] = {}
 
     def _check(self) -> None:
         if self.cancelled is not None and self.cancelled():
             raise SearchCancelled()
 
-    def key(self, field_name: str, text: str) -> TermKey:
-        found = self._keys.get((field_name, text))
+    def key(self, text: str) -> bytes:
+        found = self._keys.get(text)
         if found is None:
-            found = self._keys[(field_name, text)] = term_key(field_name, text.encode("utf-8"))
+            found = self._keys[text] = text.encode("utf-8")
         return found
 
     def idf(self, text: str) -> float:
@@ -310,7 +287,7 @@ class _SegmentEvaluation:
         field_name, text = node.fieldname, str(node.text)
         if field_name not in _PRESENCE_FIELDS and field_name not in _BM25_FIELDS:
             raise Unsupported(f"field {field_name}")
-        return self.segment.postings(field_name, text, self.evaluation.key(field_name, text))
+        return self.segment.postings(field_name, text, self.evaluation.key(text))
 
     def docs(self, node: wq.Query) -> set[int]:
         """The live documents matching `node`."""

@@ -1,4 +1,4 @@
-"""The on-disk index: Whoosh's format, our schema, lean segment writer, codec and postings copy.
+"""The on-disk index: Whoosh's format, our schema, lean segment writer, codec and postings file.
 
 `open_or_create` opens (or rebuilds) an index; `writer_for` gives the one writer at a time.
 """
@@ -11,7 +11,6 @@ from index.storage.open_index import (
     open_or_create,
     searcher_for,
 )
-from index.storage.postings_copy_repair import repair_copies
 from index.storage.schema import SCHEMA_VERSION, DocumentSchema, document_fields, path_key
 from index.storage.writers import merge_small_segments, writer_for
 
@@ -29,7 +28,6 @@ __all__ = [
     "open_or_create",
     "path_key",
     "read_meta",
-    "repair_copies",
     "searcher_for",
     "write_meta",
     "writer_for",

@@ -1,8 +1,7 @@
 """Sizes and checksums of every segment file, written at commit and checked on open.
 
 Segment files never change once committed (Whoosh keeps deletions in the table of contents),
-so a file whose size or CRC differs from its record is damaged.  The postings copy (`.tps`)
-is left out: it is verified when opened and rewritten in place by its repair.
+so a file whose size or CRC differs from its record is damaged.
 """
 
 from __future__ import annotations
@@ -14,7 +13,6 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from index.storage.atomic_file import flush_to_disk, write_atomically
-from index.storage.postings_copy import EXTENSION as COPY_EXTENSION
 from index.storage.whoosh_types import WhooshSegment
 
 CHECKSUM_FILE = "timtin-checksums.json"
@@ -32,13 +30,11 @@ Record = dict[str, tuple[int, int]]  # file name -> (size, crc32)
 def segment_files(
     index_dir: Path, segment: WhooshSegment, names: Iterable[str] | None = None
 ) -> list[str]:
-    """The names of a segment's files in `index_dir` (its postings copy aside); `names` is
-    the folder's listing when the caller has it already."""
+    """The names of a segment's files in `index_dir`; `names` is the folder's listing when
+    the caller has it already."""
     prefix = segment.make_filename(".")
     listing = os.listdir(index_dir) if names is None else names
-    return sorted(
-        name for name in listing if name.startswith(prefix) and not name.endswith(COPY_EXTENSION)
-    )
+    return sorted(name for name in listing if name.startswith(prefix))
 
 
 def file_crc(path: Path) -> int:

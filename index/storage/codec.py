@@ -1,30 +1,30 @@
-"""The Whoosh codec of a Tìm Tin index: Whoosh's own format, plus a compact postings copy.
+"""The Whoosh codec of a Tìm Tin index: the syllable fields' postings in one compact file.
 
-Every segment Whoosh writes (bulk, update or merge) also gets its syllable fields' postings
-as flat arrays (index.storage.postings_copy), which the fast ranker reads without Whoosh's matchers.
+Every segment Whoosh writes (bulk, update or merge) keeps its syllable fields' postings once, in
+index.storage.postings_file, which Whoosh's matchers and the fast ranker both read; the other
+fields (paths, dates, kinds, titles with positions) stay in Whoosh's W3 files.
 """
 
 from __future__ import annotations
 
-import struct
 from array import array
 from typing import Any
 
-from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3PostingsWriter
-from whoosh.system import pack_ushort
+from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3PostingsWriter, W3TermsReader
 
-from index.storage.postings_blocks import encode_postings, term_info
-from index.storage.postings_copy import EXTENSION, PostingsCopyWriter
+from index.storage.postings_file import EXTENSION, PostingsFile, PostingsFileWriter
 from index.storage.postings_in_memory import GENERAL, PRESENCE, FieldPostings, InvertedPostings
+from index.storage.postings_terms import TimTinTermsReader, postings_path
 from index.storage.schema import SCORED_FIELDS, TIER_FIELDS
 
+# Fields the fast ranker reads: those Whoosh keeps (the titles, for their positions) are
+# copied into the postings file too, ids only.
 COPIED_FIELDS = frozenset(SCORED_FIELDS + TIER_FIELDS)
-WEIGHTED_FIELDS = frozenset(SCORED_FIELDS)
-_KEY_VALUE_LENGTHS = struct.Struct("!ii")  # whoosh.filedb.filetables' record header
 
 
 class TimTinCodec(W3Codec):  # type: ignore[misc]
-    """Whoosh's W3 codec without per-posting length statistics, copying postings aside.
+    """Whoosh's W3 codec without per-posting length statistics, the syllable fields' postings
+    in the postings file.
 
     Length statistics only serve block-max pruning, which never pays here (BENCHMARKS.md),
     and cost a column lookup per posting while writing.
@@ -33,11 +33,26 @@ class TimTinCodec(W3Codec):  # type: ignore[misc]
     length_stats = False
 
     def field_writer(self, storage: Any, segment: Any) -> CopyingFieldWriter:
-        """Whoosh's field writer, also writing each term's postings copy."""
+        """Whoosh's field writer, the syllable fields going to the postings file."""
         return CopyingFieldWriter(self, storage, segment)
 
+    def terms_reader(self, storage: Any, segment: Any) -> TimTinTermsReader:
+        """Whoosh's terms reader for its fields, the postings file for the syllable fields."""
+        whoosh = W3TermsReader(
+            self,
+            storage.open_file(segment.make_filename(self.TERMS_EXT)),
+            storage.file_length(segment.make_filename(self.TERMS_EXT)),
+            segment.open_file(storage, self.POSTS_EXT),
+        )
+        try:
+            postings = PostingsFile(postings_path(storage, segment))
+        except Exception:
+            whoosh.close()
+            raise
+        return TimTinTermsReader(whoosh, postings)
+
     def postings_writer(self, dbfile: Any, byteids: bool = False) -> CopyingPostingsWriter:
-        """Whoosh's postings writer, also keeping each term's ids and weights for the copy."""
+        """Whoosh's postings writer, also keeping each term's ids for the postings file."""
         return CopyingPostingsWriter(
             dbfile,
             blocklimit=self._blocklimit,
@@ -48,7 +63,7 @@ class TimTinCodec(W3Codec):  # type: ignore[misc]
 
 
 class CopyingPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
-    """Whoosh's postings writer that also keeps each block's ids and weights, block by block
+    """Whoosh's postings writer that also keeps each block's ids, block by block
     (one array copy per 128 postings, nothing per posting).  Whoosh never inlines postings
     at the default inline limit, so every posting goes through a block."""
 
@@ -58,39 +73,45 @@ class CopyingPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
         """Start a term's postings; the copy's lists start empty."""
         super().start_postings(format_, terminfo)
         self.copied_ids: array[int] = array("I")
-        self.copied_weights: array[float] = array("f")
 
     def _write_block(self, last: bool = False) -> None:
         if self.copying:
             self.copied_ids.extend(self._ids)
-            self.copied_weights.extend(self._weights)
         super()._write_block(last)
 
 
 class CopyingFieldWriter(W3FieldWriter):  # type: ignore[misc]
-    """Writes Whoosh's postings and, for the ranked fields, the same postings as arrays."""
+    """Writes the syllable fields to the postings file, the others through Whoosh (the
+    titles' ids also to the postings file, for the fast ranker)."""
 
     def __init__(self, codec: W3Codec, storage: Any, segment: Any) -> None:
         super().__init__(codec, storage, segment)
-        self._copy = PostingsCopyWriter(segment.create_file(storage, EXTENSION))
-        self._weighted = False
+        self._copy = PostingsFileWriter(segment.create_file(storage, EXTENSION))
 
     def start_field(self, fieldname: str, fieldobj: Any) -> None:
-        """Start a field; its terms are copied if it is one the fast ranker reads."""
+        """Start a Whoosh field; its terms are copied if it is one the fast ranker reads."""
         super().start_field(fieldname, fieldobj)
         self._postwriter.copying = fieldname in COPIED_FIELDS
-        self._weighted = fieldname in WEIGHTED_FIELDS
+
+    def add_postings(self, schema: Any, lengths: Any, items: Any) -> None:
+        """Whoosh's sorted (field, term, document, weight, value) postings, as its own
+        SegmentWriter gives them: gathered by term, then written as add_inverted writes."""
+        inverted = InvertedPostings(schema)
+        for item in items:
+            if item[2] >= 0:  # -1: a spelling word, which the schema never asks for
+                inverted.add(item)
+        self.add_inverted(schema, inverted)
 
     def add_inverted(self, schema: Any, inverted: InvertedPostings) -> None:
-        """Write postings gathered in memory: the syllable fields a term at a time, the
+        """Write postings gathered in memory: the syllable fields to the postings file, the
         others through Whoosh's postings writer."""
         for field_name, postings in inverted.fields():
-            self.start_field(field_name, schema[field_name])
             if postings.kind == GENERAL:
+                self.start_field(field_name, schema[field_name])
                 self._add_general(postings)
+                self.finish_field()
             else:
                 self._add_lean(field_name, postings)
-            self.finish_field()
 
     def _add_general(self, postings: FieldPostings) -> None:
         add = self._postwriter.add_posting
@@ -101,55 +122,20 @@ class CopyingFieldWriter(W3FieldWriter):  # type: ignore[misc]
             self.finish_term()
 
     def _add_lean(self, field_name: str, postings: FieldPostings) -> None:
-        prefix = pack_ushort(self._fieldid)
-        copy = self._copy.add if self._postwriter.copying else None
-        weighted = self._weighted
+        add = self._copy.add
         presence = postings.kind == PRESENCE
-        offset = self._postfile.tell()
-        blocks: list[bytes] = []
-        term_infos: list[tuple[bytes, bytes]] = []
-        for term in sorted(postings.ids):
-            ids = postings.ids[term]
-            counts = None if presence else postings.counts[term]
-            data, total, max_weight = encode_postings(ids, counts)
-            blocks.append(data)
-            btext = term.encode("utf-8")
-            term_infos.append(
-                (prefix + btext, term_info(ids, total, max_weight, offset, len(data)))
-            )
-            offset += len(data)
-            if copy is not None:
-                copy(field_name, btext, ids, counts if weighted else None)
-        self._postfile.write(b"".join(blocks))
-        _add_in_order(self._tindex, term_infos)
+        ids, counts = postings.ids, postings.counts
+        for term in sorted(ids):
+            add(field_name, term.encode("utf-8"), ids[term], None if presence else counts[term])
 
     def finish_term(self) -> None:
-        """Finish a term, and add its postings to the copy."""
+        """Finish a term, and add its ids to the postings file if the ranker reads them."""
         super().finish_term()
         postings = self._postwriter
         if postings.copying:
-            weights = postings.copied_weights if self._weighted else None
-            self._copy.add(self._fieldname, self._btext, postings.copied_ids, weights)
+            self._copy.add(self._fieldname, self._btext, postings.copied_ids, None, owned=False)
 
     def close(self) -> None:
-        """Close the segment's files and its postings copy."""
+        """Close the segment's files and its postings file."""
         super().close()
         self._copy.close()
-
-
-def _add_in_order(table: Any, items: list[tuple[bytes, bytes]]) -> None:
-    """`OrderedHashWriter.add` for every (key, value), keys already increasing, in one write:
-    the same file, without three writes and two checks per term."""
-    if not items:
-        return
-    position = table.dbfile.tell()
-    hash_of, buckets, positions = table.hashfn, table.buckets, table.index
-    chunks: list[bytes] = []
-    for key, value in items:
-        positions.append(position)
-        hashed = hash_of(key)
-        buckets[hashed & 255].append((hashed, position))
-        chunks += (_KEY_VALUE_LENGTHS.pack(len(key), len(value)), key, value)
-        position += _KEY_VALUE_LENGTHS.size + len(key) + len(value)
-    table.dbfile.write(b"".join(chunks))
-    table.lastkey = items[-1][0]

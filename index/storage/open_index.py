@@ -134,17 +134,31 @@ def searcher_for(opened: OpenedIndex, weighting: Any) -> WhooshSearcher:
         return opened.index.searcher(weighting=weighting)
     index: Any = opened.index
     storage, schema = index.storage, index.schema
+    # The generation read, so that the searcher knows when a writer has committed since.
+    generation = index.latest_generation()
     readers = [
-        SegmentReader(storage, schema, segment)
+        SegmentReader(storage, schema, segment, generation=generation)
         for segment in opened_segments(opened.index)
         if segment.segment_id() not in opened.damaged
     ]
     if not readers:
-        reader: Any = EmptyReader(schema)
+        reader: Any = _EmptyGeneration(schema, generation)
     else:
-        reader = readers[0] if len(readers) == 1 else MultiReader(readers)
-    searcher: WhooshSearcher = Searcher(reader, weighting=weighting)
+        reader = readers[0] if len(readers) == 1 else MultiReader(readers, generation)
+    searcher: WhooshSearcher = Searcher(reader, weighting=weighting, fromindex=index)
     return searcher
+
+
+class _EmptyGeneration(EmptyReader):  # type: ignore[misc]
+    """No segment to read, of a known generation of the index."""
+
+    def __init__(self, schema: Any, generation: int) -> None:
+        super().__init__(schema)
+        self._generation = generation
+
+    def generation(self) -> int:
+        """The generation whose segments were all left out."""
+        return self._generation
 
 
 def check_index(index_dir: Path) -> list[str]:

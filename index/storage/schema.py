@@ -21,7 +21,8 @@ from index.text.terms import EXACT, FOLDED, SHINGLE
 # older version is rebuilt from its folders when it is opened, never unpickled.
 # 5: the modules moved into index.text / index.storage (term forms became an enum).
 # 6: every file type: a document's `kind` (txt, pdf, docx …) and its page starts.
-SCHEMA_VERSION = 6
+# 7: the syllable fields' postings stored once, in the postings file (index.storage.postings_file).
+SCHEMA_VERSION = 7
 
 # Which fields rank how: BM25 over the folded body; presence in the ranking-tier fields.
 SCORED_FIELDS = ("body",)

@@ -346,3 +346,15 @@ def test_an_update_with_nothing_changed_commits_nothing(tmp_path: Path) -> None:
     report = update_index([folder], tmp_path / "index")
     assert (report.unchanged, report.changed) == (1, False)
     assert sorted(p.name for p in (tmp_path / "index").iterdir()) == files
+
+
+def test_the_roots_follow_a_folder_another_writer_added(tmp_path: Path) -> None:
+    first = write_corpus(tmp_path / "a", {"a.txt": "Tin\nHà Nội"})
+    second = write_corpus(tmp_path / "b", {"b.txt": "Tin\nHuế"})
+    update_index([first], tmp_path / "index")
+    engine = Engine(tmp_path / "index")
+    try:
+        update_index([second], tmp_path / "index")  # the window's Folders dialog, elsewhere
+        assert engine.roots == [str(first.resolve()), str(second.resolve())]
+    finally:
+        engine.close()

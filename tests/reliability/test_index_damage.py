@@ -14,6 +14,7 @@ import pytest
 
 from index import update_index
 from index.storage import META_FILE, read_meta
+from index.storage.postings_file import open_postings
 from tests.conftest import SEEDS, run_cli
 
 
@@ -82,7 +83,7 @@ def test_a_truncated_part_is_rebuilt_before_searching(
     assert "rebuilding" in stderr
 
 
-PARTS = ["_stored.col", "date_key.col", "_body_len.col", ".pst", ".trm"]
+PARTS = ["_stored.col", "date_key.col", "_body_len.col", ".pst", ".trm", ".tps"]
 
 
 @pytest.fixture(scope="module")
@@ -154,8 +155,12 @@ def test_searching_leaves_out_a_segment_found_damaged(
     index_dir = tmp_path / "index"
     shutil.copytree(intact, index_dir)
     damaged = segment_of(index_dir, "first")
-    target = next(index_dir.glob(f"{damaged}*.pst"))
-    target.write_bytes(bytes(target.stat().st_size))
+    target = next(index_dir.glob(f"{damaged}*.tps"))
+    postings = open_postings(target)
+    assert postings is not None
+    end = postings.postings_end
+    postings.close()
+    target.write_bytes(bytes(end) + target.read_bytes()[end:])  # every term's postings
     engine = Engine(index_dir)
     try:
         assert not engine.needs_rebuild

@@ -1,7 +1,7 @@
 """kill -9 at random moments of a build and of an update, then open, search and index again.
 
 After each trial: no live orphan, the index opens and searches, and a plain `timtin index`
-leaves no lost, duplicated or stale document.  TIMTIN_KILL_TRIALS sets the count (default 20);
+leaves no lost, duplicated or stale document.  TIMTIN_KILL_TRIALS sets the count (default 12);
 each trial prints its seed, and TIMTIN_KILL_SEED replays one.
 """
 
@@ -30,7 +30,7 @@ from tests.reliability.conftest import (
     write_articles,
 )
 
-TRIALS = int(os.environ.get("TIMTIN_KILL_TRIALS", "20"))
+TRIALS = int(os.environ.get("TIMTIN_KILL_TRIALS", "12"))
 FIRST_SEED = int(os.environ.get("TIMTIN_KILL_SEED", "1000"))
 FILES = 4000  # past the parallel threshold: worker processes write the segments
 

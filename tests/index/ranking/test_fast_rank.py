@@ -1,6 +1,6 @@
 """The fast ranker against Whoosh's own exhaustive ranking, on real indexes on disk.
 
-Same documents, same order, same scores, same totals; and a missing copy falls back to Whoosh.
+Same documents, same order, same scores, same totals; and a damaged postings file is rewritten.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pytest
 from index.engine import Engine
 from index.indexing.update import update_index
 from index.ranking.scoring import ranking_weighting
-from index.storage.postings_copy import EXTENSION
+from index.storage.postings_file import EXTENSION
 from index.text.fold import fold
 from tests.conftest import write_corpus
 
@@ -178,35 +178,22 @@ def test_a_rewritten_document_is_found_once_with_its_new_text(segmented_engine: 
     assert hits[0].title == "Bạn bè"
 
 
-def test_a_missing_postings_copy_falls_back_to_whoosh(tmp_path: Path) -> None:
+def test_a_damaged_postings_file_leaves_its_segment_out_until_it_is_rewritten(
+    tmp_path: Path,
+) -> None:
     corpus = write_corpus(tmp_path / "corpus", _corpus(80, seed=3))
-    update_index([corpus], tmp_path / "index")
-    engine = Engine(tmp_path / "index")
-    before = [engine.search(query) for query in QUERIES]
-    engine.close()
-    copies = list((tmp_path / "index").glob(f"*{EXTENSION}"))
-    assert copies
-    copies[0].write_bytes(b"truncated")
-    engine = Engine(tmp_path / "index")
-    assert engine._fast.rank(engine._searcher, engine.plan("ban").query, 10) is None
-    after = [engine.search(query) for query in QUERIES]
-    engine.close()
-    for old, new in zip(before, after, strict=True):
-        assert [h.path for h in new.hits] == [h.path for h in old.hits]
-        assert [round(h.score, 6) for h in new.hits] == [round(h.score, 6) for h in old.hits]
-        assert new.total == old.total
-
-
-def test_the_next_indexing_run_rewrites_a_missing_copy(tmp_path: Path) -> None:
-    corpus = write_corpus(tmp_path / "corpus", _corpus(80, seed=4))
     update_index([corpus], tmp_path / "index")
     engine = Engine(tmp_path / "index")
     before = [_fast_top(engine, query, 10, False) for query in QUERIES]
     engine.close()
-    for copy in (tmp_path / "index").glob(f"*{EXTENSION}"):
-        copy.unlink()
-    update_index([corpus], tmp_path / "index")  # nothing changed: only the repair
+    [postings_file] = list((tmp_path / "index").glob(f"*{EXTENSION}"))
+    postings_file.write_bytes(b"truncated")
     engine = Engine(tmp_path / "index")
+    assert engine.needs_rebuild and engine.search("ban").total == 0
+    engine.close()
+    update_index([corpus], tmp_path / "index")  # the damaged segment's files indexed again
+    engine = Engine(tmp_path / "index")
+    assert not engine.needs_rebuild
     assert [_fast_top(engine, query, 10, False) for query in QUERIES] == before
     engine.close()
 

@@ -13,10 +13,10 @@ from whoosh import index as whoosh_index
 from whoosh.writing import SegmentWriter
 
 from index.engine import Engine
-from index.storage.codec import COPIED_FIELDS, WEIGHTED_FIELDS, TimTinCodec
+from index.storage.codec import COPIED_FIELDS, TimTinCodec
 from index.storage.open_index import create_fresh
-from index.storage.postings_copy import EXTENSION, open_copy, term_key
-from index.storage.schema import document_fields
+from index.storage.postings_file import EXTENSION, open_postings
+from index.storage.schema import SCORED_FIELDS, document_fields
 from index.storage.segment_writer import InvertingSegmentWriter
 from index.storage.writers import merge_small_segments
 from index.text.documents import read_document
@@ -112,15 +112,15 @@ def _snapshot(ix: Any) -> dict[str, Any]:
 
 
 def _copies(index_dir: Path, snapshot: dict[str, Any]) -> dict[tuple[str, bytes], Any]:
-    """Every copied term's arrays in the index's one postings copy."""
+    """Every ranked term's arrays in the index's one postings file."""
     (path,) = index_dir.glob(f"*{EXTENSION}")
-    copy = open_copy(path)
+    copy = open_postings(path)
     assert copy is not None
     try:
         arrays = {}
         for field, term in snapshot["postings"]:
             if field in COPIED_FIELDS:
-                found = copy.postings(term_key(field, term))
+                found = copy.postings(field, term)
                 assert found is not None, (field, term)
                 weights = None if found.weights is None else list(found.weights)
                 arrays[field, term] = (list(found.ids), weights)
@@ -152,7 +152,7 @@ def test_lean_writer_stores_what_whooshs_writer_stores(tmp_path: Path) -> None:
     assert lean == whoosh
 
 
-def test_lean_writer_writes_the_same_postings_copy(tmp_path: Path) -> None:
+def test_lean_writer_writes_the_same_postings_file(tmp_path: Path) -> None:
     docs = _documents(tmp_path / "corpus", range(DOCS))
     lean_ix = _index(tmp_path / "lean", docs, InvertingSegmentWriter)
     whoosh_ix = _index(tmp_path / "whoosh", docs, SegmentWriter)
@@ -161,11 +161,11 @@ def test_lean_writer_writes_the_same_postings_copy(tmp_path: Path) -> None:
     whoosh = _copies(tmp_path / "whoosh", snapshot)
     assert {field for field, _ in lean} == set(COPIED_FIELDS)
     assert lean == whoosh
-    # And both copies hold what Whoosh's postings hold: weights for the ranked body only.
+    # And both files hold what Whoosh's postings hold: weights for the ranked body only.
     for (field, term), (ids, weights) in lean.items():
         postings = snapshot["postings"][field, term].postings
         assert ids == [docnum for docnum, _, _ in postings]
-        expected = [weight for _, weight, _ in postings] if field in WEIGHTED_FIELDS else None
+        expected = [weight for _, weight, _ in postings] if field in SCORED_FIELDS else None
         assert weights == expected, (field, term)
     assert len(lean["body", b"kinh"][0]) == DOCS
 

@@ -15,7 +15,7 @@ from whoosh import index as whoosh_index
 from index.errors import IndexLocked
 from index.storage.codec import TimTinCodec
 from index.storage.open_index import create_fresh
-from index.storage.postings_copy import EXTENSION
+from index.storage.postings_file import EXTENSION
 from index.storage.schema import document_fields
 from index.storage.segment_writer import InvertingSegmentWriter
 from index.storage.writers import SMALL_SEGMENT, merge_small_segments, writer_for
@@ -39,7 +39,7 @@ def _segment_sizes(index_dir: Path) -> list[int]:
         return sorted(leaf.doc_count_all() for leaf, _ in reader.leaf_readers())
 
 
-def test_a_writer_writes_separate_files_and_a_postings_copy(tmp_path: Path) -> None:
+def test_a_writer_writes_separate_files_and_a_postings_file(tmp_path: Path) -> None:
     ix = create_fresh(tmp_path / "index", [])
     writer = writer_for(ix)
     assert isinstance(writer, InvertingSegmentWriter)
