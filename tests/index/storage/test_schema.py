@@ -36,7 +36,17 @@ def test_ranked_fields_are_weighted_and_tier_fields_only_record_presence() -> No
     for name in ("title_exact", "body_exact", "shingles"):
         assert name in TIER_FIELDS and isinstance(schema[name].format, Existence)
     assert sorted(schema.stored_names()) == sorted(
-        ["path", "title", "date", "size", "mtime", "content_hash", "encoding"]
+        [
+            "path",
+            "title",
+            "date",
+            "size",
+            "mtime",
+            "content_hash",
+            "encoding",
+            "kind",
+            "page_starts",
+        ]
     )
     assert isinstance(SCHEMA_VERSION, int) and SCHEMA_VERSION >= 5
 
