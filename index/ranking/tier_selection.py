@@ -144,12 +144,13 @@ def _holding_all_best(segment: SegmentTiers, docs: set[int], tier_class: _TierCl
 
     Alternatives of a tier may tie for the largest (any completion beside the previous word):
     holding any of them is holding the best."""
-    held: list[set[int]] = []
+    held: list[Collection[int]] = []
     for index in tier_class.members:
         tier = segment.tiers[index]
         largest = max(boost for boost, _ in tier)
         tied = [ids for boost, ids in tier if boost == largest]
-        held.append(_holders(tied[0], docs).union(*(_holders(ids, docs) for ids in tied[1:])))
+        # The sorted id arrays themselves (set operations take them in C), one set if tied.
+        held.append(tied[0] if len(tied) == 1 else set(tied[0]).union(*tied[1:]))
     return docs.intersection(*sorted(held, key=len))
 
 
