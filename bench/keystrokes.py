@@ -95,3 +95,24 @@ def judge_pasted(
         "p95_ms": percentile(latencies, 95),
         "source_first_pct": 100.0 * first / len(runs) if runs else None,
     }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m bench.keystrokes INDEX_DIR`: our keystroke figures on one built index."""
+    import argparse
+    import json
+
+    from bench.corpus import load_queries
+    from bench.ours import phase_keystrokes
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("index_dir")
+    args = parser.parse_args(argv)
+    result = phase_keystrokes(args.index_dir, load_queries())
+    result.pop("latencies_ms")
+    print(json.dumps(result, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -17,9 +17,12 @@ from index.storage.whoosh_types import WhooshReader
 from index.text.fold import fold
 from index.text.terms import SHINGLE_GAP, SYLLABLE
 
-MAX_COMPLETIONS = 12  # completions searched for one prefix
+# Completions searched for one prefix.  Measured on the keystroke workload (BENCHMARKS.md):
+# 12 (4 for one letter) kept 57.4 % of keystrokes on track at 10,000 documents and 44.1 % at
+# 100,000 with a p95 of 40 / 340 ms; 6 (2 for up to two letters) 60.5 % and 48.7 %, 18 / 157 ms.
+MAX_COMPLETIONS = 6
 _FOLLOWING_SCANNED = 4000  # syllable pairs read for one prefix: `chu t` has a few hundred
-_SHORT_PREFIX = 1  # a one-letter prefix reads as fewer words: it says little yet
+_SHORT_PREFIX = 2  # a prefix of up to two letters reads as fewer words: it says little yet
 _LEAST_LIKELY = 0.5  # the weight of the least used completion; the likeliest has 1.0
 _LAST_WORD = re.compile(r"(?:^|(?<=\s))([^\W_]+)$")
 _OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
