@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from desktop.results_pane import ResultsPane
-from desktop.search_controller import SEARCH_LIMIT, SearchController
+from desktop.search_controller import SEARCH_LIMIT, SearchController, search_key
 from desktop.workers import LatestRunner
 from index import SearchResult, logger
 
@@ -56,25 +56,10 @@ class MoreResults(QObject):
         if self.pages.busy or key is None or engine is None or not model.has_more():
             return False
         limit = model.rowCount() + PAGE_SIZE
-        runner, generation = self.pages, self.pages.generation + 1
-
-        def superseded() -> bool:  # asked from the worker: a newer search drops this page
-            return runner.generation != generation
-
         self._asked_for = key
         self._pane.set_loading_more(True)
-        self.pages.submit(
-            lambda: engine.search(
-                key.query,
-                limit=limit,
-                exact=key.exact,
-                sort=key.sort,
-                filters=key.filters,
-                typing=key.typing,  # as the controller asked for the first page
-                cancelled=superseded,
-                count=False,
-            )
-        )
+        # Asked as the controller asked for the first page; a newer search drops this one.
+        self.pages.submit_superseding(lambda superseded: search_key(engine, key, limit, superseded))
         return True
 
     def on_page_finished(self, result: SearchResult) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from desktop.settings import Settings
 from desktop.workers import IndexJob, LatestRunner, describe_error
 from index import (
+    CancelCheck,
     Engine,
     Filters,
     IndexReport,
@@ -43,6 +44,21 @@ class SearchKey(NamedTuple):
     sort: SortOrder
     filters: Filters = Filters()  # the filter bar's choice (the query's own fields aside)
     typing: bool = False  # typed key by key: the unfinished last word is a prefix
+
+
+def search_key(engine: Engine, key: SearchKey, limit: int, cancelled: CancelCheck) -> SearchResult:
+    """The engine's answer to `key`: hits first, without the exact total (a second pass,
+    counted after painting); the first page and every longer page ask alike."""
+    return engine.search(
+        key.query,
+        limit=limit,
+        exact=key.exact,
+        sort=key.sort,
+        filters=key.filters,
+        cancelled=cancelled,
+        count=False,
+        typing=key.typing,  # the unfinished last word is a prefix (index.query.complete)
+    )
 
 
 def swap_word(query: str, word: str, form: str) -> str:
@@ -347,23 +363,9 @@ class SearchController(QObject):
             self.reads.cancel()
         self._pending = key
         self._busy_hint.start()
-        runner, generation = self.searches, self.searches.generation + 1
-
-        def superseded() -> bool:  # asked from the worker: a newer keystroke stops this search
-            return runner.generation != generation
-
-        # Hits first, without the exact total: it takes a second pass, counted after painting.
-        self.searches.submit(
-            lambda: engine.search(
-                key.query,
-                limit=SEARCH_LIMIT,
-                exact=key.exact,
-                sort=key.sort,
-                filters=key.filters,
-                cancelled=superseded,
-                count=False,
-                typing=key.typing,  # the unfinished last word is a prefix (index.query.complete)
-            )
+        # A newer keystroke stops this search.
+        self.searches.submit_superseding(
+            lambda superseded: search_key(engine, key, SEARCH_LIMIT, superseded)
         )
 
     def on_busy_hint_timeout(self) -> None:
@@ -422,15 +424,11 @@ class SearchController(QObject):
         query = result.corrected_query or result.query
         shown = self._painted or self._wanted
         exact, typing = shown.exact, shown.typing
-        runner, generation = self.reads, self.reads.generation + 1
-
-        def superseded() -> bool:  # asked from the worker: another document or search won
-            return runner.generation != generation
-
         if not quietly:
             self.document_loading.emit(path)
-        self.reads.submit(
-            lambda: engine.open_document(
+        # Another document or a new search stops this read.
+        self.reads.submit_superseding(
+            lambda superseded: engine.open_document(
                 path, query, exact=exact, typing=typing, cancelled=superseded
             )
         )

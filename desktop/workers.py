@@ -15,7 +15,15 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance
 
-from index import Cancelled, IndexReport, Progress, TimTinError, logger, reason_of
+from index import (
+    CancelCheck,
+    Cancelled,
+    IndexReport,
+    Progress,
+    TimTinError,
+    logger,
+    reason_of,
+)
 
 log = logger(__name__)
 
@@ -105,6 +113,12 @@ class LatestRunner(QObject):
         self._waiting = True
         self._pool.start(_Call(self, self._generation, fn))
         return self._generation
+
+    def submit_superseding(self, fn: Callable[[CancelCheck], Any]) -> int:
+        """Start `fn(superseded)`: `superseded()`, asked from the worker, turns true once a
+        newer call is submitted or this one is cancelled, so long work can stop early."""
+        generation = self._generation + 1
+        return self.submit(lambda: fn(lambda: self._generation != generation))
 
     def cancel(self) -> None:
         """Supersede every call submitted so far without starting a new one."""
