@@ -269,8 +269,12 @@ class SearchController(QObject):
             self.search_now()
 
     def on_query_edited(self, _text: str) -> None:
-        """The user typed: search when the typing pauses, the last word read as unfinished."""
+        """The user typed: search when the typing pauses, the last word read as unfinished.
+
+        A document still loading was for the query before the keystroke: it stops now, so
+        it cannot open while the typing pauses (the new search opens its own first hit)."""
         self._wanted = self._wanted._replace(typing=True)
+        self.reads.cancel()
         self.search_soon()
 
     def set_typed(self, typing: bool) -> None:

@@ -121,6 +121,8 @@ def test_a_burst_of_200_files_is_committed_in_a_few_batches(
     for n in range(200):
         (corpus / f"bai{n:03d}.txt").write_text(f"Bài {n}\nTin kinh tế số {n}\n", encoding="utf-8")
     until(lambda: count(live.index_dir, "kinh te") == 200, 15.0)
+    # The commit is searchable a moment before the watcher counts it and tells of it.
+    until(lambda: sum(len(done.indexed) for done in live.told(WatchEvent.UPDATE)) == 200, 5.0)
     print(f"200 files: {live.watcher.batches} commits")
     assert 1 <= live.watcher.batches <= 10  # a few commits, never one per file (a busy CI)
     assert sum(len(update.indexed) for update in live.told(WatchEvent.UPDATE)) == 200
