@@ -30,7 +30,12 @@ from index.storage.schema import document_fields
 from index.storage.writers import writer_for
 from index.text.documents import read_or_skip
 
-SEGMENT_DOCS = 1000  # documents per worker task, and per segment of a bulk build
+# A bulk build's worker tasks, each a segment: the first are small, so the first documents are
+# searchable within seconds; they double up to SEGMENT_DOCS (a query pays for every segment)
+# or SEGMENT_BYTES of files (a worker holds its segment's postings in memory).
+FIRST_SEGMENT_DOCS = 500
+SEGMENT_DOCS = 10_000
+SEGMENT_BYTES = 48 * 1024 * 1024
 _BUILD_PREFIX = ".building-"  # Whoosh leaves dot-names alone when it cleans the folder
 _POLL_SECONDS = 0.05
 _PARENT_CHECK_SECONDS = 0.5
@@ -165,11 +170,41 @@ def build_segments(
 
 
 def _batches(paths: Sequence[str], procs: int) -> list[list[str]]:
-    """Equal batches of at most SEGMENT_DOCS, a multiple of `procs` of them: no worker is
-    left alone with a long last batch."""
-    rounds = -(-len(paths) // (SEGMENT_DOCS * procs))
-    size = -(-len(paths) // (rounds * procs)) if paths else 1
-    return [list(paths[start : start + size]) for start in range(0, len(paths), size)]
+    """Rounds of `procs` batches, doubling from FIRST_SEGMENT_DOCS up to SEGMENT_DOCS, none
+    over SEGMENT_BYTES; the last round is shared equally, so no worker is left alone with a
+    long last batch."""
+    sizes = [_file_size(path) for path in paths]
+    batches: list[list[str]] = []
+    start, docs = 0, FIRST_SEGMENT_DOCS
+    while start < len(paths):
+        left = len(paths) - start
+        if left <= docs * procs:
+            docs = -(-left // procs)
+        for _ in range(procs):
+            end = _batch_end(sizes, start, docs)
+            if end > start:
+                batches.append(list(paths[start:end]))
+            start = end
+        docs = min(docs * 2, SEGMENT_DOCS)
+    return batches
+
+
+def _batch_end(sizes: list[int], start: int, docs: int) -> int:
+    """Where a batch from `start` ends: after `docs` files or SEGMENT_BYTES, at least one."""
+    end, held = start, 0
+    while end < len(sizes) and end - start < docs:
+        held += sizes[end]
+        if held > SEGMENT_BYTES and end > start:
+            break
+        end += 1
+    return end
+
+
+def _file_size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:  # gone: the worker reports it as skipped
+        return 0
 
 
 def remove_abandoned_builds(index_dir: Path) -> None:

@@ -8,7 +8,9 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from whoosh import scoring
+from whoosh import columns, scoring
+from whoosh.codec import whoosh3
+from whoosh.util.numeric import byte_to_length
 
 from index.storage.schema import TIER_FIELDS
 from index.storage.whoosh_types import WhooshReader
@@ -29,9 +31,7 @@ def field_lengths(reader: WhooshReader, field_name: str) -> list[int]:
     key = (segment().segment_id() if segment else f"reader-{id(reader)}", field_name, count)
     cached = _lengths.get(key)
     if cached is None:
-        length_of = reader.doc_field_length
-        # A segment whose documents never had this field has no length column: None.
-        cached = [length_of(docnum, field_name, 1) or 1 for docnum in range(count)]
+        cached = _read_lengths(reader, field_name, count)
         if segment is None:
             return cached
         with _lengths_lock:
@@ -39,6 +39,28 @@ def field_lengths(reader: WhooshReader, field_name: str) -> list[int]:
                 _lengths.clear()
             _lengths[key] = cached
     return cached
+
+
+# A stored length byte's length, as Whoosh's doc_field_length reads it (0 and absent: 1).
+_LENGTH_OF_BYTE = [byte_to_length(byte) or 1 if byte else 1 for byte in range(256)]
+
+
+def _read_lengths(reader: WhooshReader, field_name: str, count: int) -> list[int]:
+    """The lengths column read whole, one byte per document; per document through Whoosh when
+    the segment is not Whoosh 3's own (a wrapped or in-memory reader)."""
+    perdoc = getattr(reader, "_perdoc", None)
+    column = None
+    if isinstance(perdoc, whoosh3.W3PerDocReader):
+        column = perdoc._cached_reader(whoosh3._lenfield(field_name), whoosh3.LENGTHS_COLUMN)
+        if column is None:  # no document of this segment ever had the field
+            return [1] * count
+    if not isinstance(column, columns.NumericColumn.Reader) or column._fixedlen != 1:
+        length_of = reader.doc_field_length
+        return [length_of(docnum, field_name, 1) or 1 for docnum in range(count)]
+    held = min(column._count, count)  # the column stops at the last document with a length
+    raw = column._dbfile.get(column._basepos, held) if held else b""
+    table = _LENGTH_OF_BYTE
+    return [table[byte] for byte in raw] + [1] * (count - held)
 
 
 class CachedLengthBM25FScorer(scoring.BM25FScorer):  # type: ignore[misc]

@@ -105,9 +105,16 @@ def _classes(tier_boosts: list[list[float]], bound: float) -> list[_TierClass] |
     classes: list[_TierClass] = []
     for index in order:
         boosts = tier_boosts[index]
-        if classes and all(_units_of(boost, classes[-1].unit) for boost in boosts):
-            classes[-1].members.append(index)
-            continue
+        if classes:
+            # A tier joins the class above when the class's unit, or its own smaller boost
+            # (a word's tone-free forms, half an exact one), counts every boost of both.
+            last = classes[-1]
+            unit = min(last.unit, *boosts)
+            joined = [boost for member in last.members for boost in tier_boosts[member]]
+            if all(_units_of(boost, unit) for boost in [*joined, *boosts]):
+                last.unit = unit
+                last.members.append(index)
+                continue
         unit = min(boosts)
         if unit <= 0 or not all(_units_of(boost, unit) for boost in boosts):
             return None
