@@ -13,16 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from index.errors import Cancelled
+from index.indexing.in_process import IndexingRun, delete_paths, index_in_process, same_state
 from index.indexing.manifest import FileRecord, load_manifest
 from index.indexing.run_lock import indexing_run
-from index.indexing.update import (
-    COMMIT_EVERY,
-    _delete_paths,
-    _index_in_process,
-    _Run,
-    _same_state,
-    _update_locked,
-)
+from index.indexing.update import COMMIT_EVERY, update_locked
 from index.indexing.walk import FileState, walk_files
 from index.log import logger
 from index.paths import default_index_dir
@@ -83,7 +77,7 @@ def _update_paths_locked(
     opened = open_or_create(target)
     if opened.needs_rebuild or opened.damaged:
         log.info("index at %s needs a full run: %s", target, opened.reason or "damaged segments")
-        report = _update_locked(target, None, False, progress, cancelled, None, commit_every, False)
+        report = update_locked(target, None, False, progress, cancelled, None, commit_every, False)
         return PathsReport(report, rescanned=True)
     roots = opened.meta.roots
     with opened.index.reader() as reader:
@@ -91,7 +85,7 @@ def _update_paths_locked(
     report = IndexReport()
     walked, gone = _look_at(wanted, roots, records, report.skipped)
     todo = [
-        path for path, state in walked.items() if force or not _same_state(records.get(path), state)
+        path for path, state in walked.items() if force or not same_state(records.get(path), state)
     ]
     report.unchanged = len(walked) - len(todo)
     if not todo and not gone:
@@ -99,12 +93,12 @@ def _update_paths_locked(
 
     known = dict(records)
     writer = writer_for(opened.index)
-    _delete_paths(writer, gone)
+    delete_paths(writer, gone)
     for path in gone:
         del records[path]
     report.removed = len(gone)
-    run = _Run(opened.index, target, known, records, report)
-    _index_in_process(
+    run = IndexingRun(opened.index, target, known, records, report)
+    index_in_process(
         run, writer, todo, ThrottledProgress(progress, len(todo)), cancelled, commit_every
     )
     indexed = [path for path in todo if path in records and records[path] != known.get(path)]

@@ -15,9 +15,10 @@ from pathlib import Path
 
 from index.errors import Cancelled
 from index.indexing.changes import update_paths
+from index.indexing.in_process import delete_paths
 from index.indexing.manifest import MANIFEST_FILE, load_manifest, save_manifest
 from index.indexing.run_lock import indexing_run
-from index.indexing.update import _delete_paths, update_index
+from index.indexing.update import update_index
 from index.indexing.walk import Roots, resolve_roots
 from index.log import logger
 from index.paths import default_index_dir
@@ -124,7 +125,7 @@ def _remove_locked(target: Path, folder: str) -> IndexReport:
     gone = [path for path in records if leaving.hold(path) and not staying.hold(path)]
     if gone:
         writer = writer_for(opened.index)
-        _delete_paths(writer, gone)
+        delete_paths(writer, gone)
         writer.commit()
         for path in gone:
             del records[path]

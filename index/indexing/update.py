@@ -7,53 +7,37 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from index.errors import Cancelled
-from index.indexing.manifest import FileRecord, load_manifest, save_manifest
+from index.indexing.in_process import (
+    IndexingRun,
+    commit,
+    delete_paths,
+    index_in_process,
+    same_state,
+)
+from index.indexing.manifest import load_manifest, save_manifest
 from index.indexing.parallel_build import build_segments, remove_abandoned_builds
 from index.indexing.run_lock import indexing_run
 from index.indexing.walk import FileState, Roots, resolve_roots, walk_files
 from index.log import logger
 from index.paths import default_index_dir, seeds_dir
 from index.progress import CancelCheck, ProgressCallback, ThrottledProgress
-from index.results import IndexReport, SkippedFile
+from index.results import IndexReport
 from index.storage import (
     IndexMeta,
     create_fresh,
-    document_fields,
-    merge_small_segments,
     open_or_create,
-    path_key,
     write_meta,
     writer_for,
 )
 from index.storage.whoosh_types import WhooshIndex, WhooshSegment, WhooshWriter
-from index.text.documents import read_or_skip
 
 log = logger(__name__)
 
 COMMIT_EVERY = 2000
 PARALLEL_THRESHOLD = 1000
-
-
-def _same_state(record: FileRecord | None, state: FileState) -> bool:
-    return record is not None and record.size == state.size and record.mtime == state.mtime
-
-
-def _commit(
-    writer: WhooshWriter, index_dir: Path, records: dict[str, FileRecord], *, bulk: bool
-) -> None:
-    """Commit, then record what the commit holds.  Small updates fold the small segments of
-    earlier updates into theirs, and never rewrite a large segment."""
-    if bulk:
-        # Whoosh merges segments in this one process, in Python: at 100,000 articles that
-        # took most of a bulk build (BENCHMARKS.md).  Bulk commits add segments, no merging.
-        writer.commit(merge=False)
-    else:
-        writer.commit(mergetype=merge_small_segments)
-    save_manifest(index_dir, records)
 
 
 def update_index(
@@ -79,14 +63,14 @@ def update_index(
     target = default_index_dir(index_dir)
     try:
         with indexing_run(target, wait=wait, waiting=waiting, cancelled=cancelled):
-            return _update_locked(
+            return update_locked(
                 target, paths, rebuild, progress, cancelled, procs, commit_every, verify
             )
     except Cancelled:
         return IndexReport(cancelled=True)
 
 
-def _update_locked(
+def update_locked(
     target: Path,
     paths: Sequence[str | os.PathLike[str]] | None,
     rebuild: bool,
@@ -123,7 +107,7 @@ def _update_locked(
     scanned, covered = Roots(scan_roots), Roots(roots)
     known = {path: record for path, record in records.items() if scanned.hold(path)}
 
-    todo = [path for path, state in walked.items() if not _same_state(known.get(path), state)]
+    todo = [path for path, state in walked.items() if not same_state(known.get(path), state)]
     report.unchanged = len(walked) - len(todo)
     gone = [path for path in known if path not in walked]
     # Files under no remembered folder any more (the bundle moved, a folder was dropped).
@@ -136,96 +120,23 @@ def _update_locked(
         return report
     throttled = ThrottledProgress(progress, len(todo))
     workers = procs if procs is not None else (2 if len(todo) >= PARALLEL_THRESHOLD else 1)
-    run = _Run(index, target, known, records, report)
+    run = IndexingRun(index, target, known, records, report)
     writer: WhooshWriter = writer_for(index)
-    _delete_paths(writer, gone)
+    delete_paths(writer, gone)
     for path in gone:
         del records[path]
     report.removed = len(gone)
     if workers > 1:
-        _commit(writer, target, records, bulk=True)
+        commit(writer, target, records, bulk=True)
         _index_in_parallel(run, todo, workers, throttled, cancelled)
     else:
-        _index_in_process(run, writer, todo, throttled, cancelled, commit_every)
+        index_in_process(run, writer, todo, throttled, cancelled, commit_every)
     log.info("indexed %s: %s", target, report)
     return report
 
 
-@dataclass
-class _Run:
-    """One indexing run's bookkeeping: what the index held, what it holds now, the report."""
-
-    index: WhooshIndex
-    index_dir: Path
-    known: dict[str, FileRecord]
-    records: dict[str, FileRecord]
-    report: IndexReport
-
-    def indexed(self, path: str, record: FileRecord) -> None:
-        previous = self.known.get(path)
-        if previous is None:
-            self.report.added += 1
-        elif previous.content_hash == record.content_hash:
-            self.report.unchanged += 1
-        else:
-            self.report.updated += 1
-        self.records[path] = record
-
-    def skipped(self, skipped: SkippedFile) -> bool:
-        """Record an unreadable file; True when the index holds an older copy to delete."""
-        self.report.skipped.append(skipped)
-        if skipped.path not in self.known:
-            return False
-        del self.records[skipped.path]  # it was readable once: the stale copy goes
-        self.report.removed += 1
-        return True
-
-
-def _delete_paths(writer: WhooshWriter, paths: list[str]) -> None:
-    """Delete the documents of `paths`, through one searcher (each opening reads every
-    segment)."""
-    if not paths:
-        return
-    with writer.searcher() as searcher:
-        for path in paths:
-            writer.delete_by_term("path", path_key(path), searcher=searcher)
-
-
-def _index_in_process(
-    run: _Run,
-    writer: WhooshWriter,
-    todo: list[str],
-    throttled: ThrottledProgress,
-    cancelled: CancelCheck | None,
-    commit_every: int,
-) -> None:
-    in_batch = 0
-    for done, path in enumerate(todo, start=1):
-        if cancelled is not None and cancelled():
-            run.report.cancelled = True
-            break
-        doc = read_or_skip(path)
-        if isinstance(doc, SkippedFile):
-            if run.skipped(doc):
-                writer.delete_by_term("path", path_key(path))
-            throttled(done, path)
-            continue
-        if path in run.known:
-            writer.update_document(**document_fields(doc))
-        else:
-            writer.add_document(**document_fields(doc))
-        run.indexed(path, FileRecord.of(doc))
-        in_batch += 1
-        throttled(done, path)
-        if in_batch >= commit_every:
-            _commit(writer, run.index_dir, run.records, bulk=False)
-            writer = writer_for(run.index)
-            in_batch = 0
-    _commit(writer, run.index_dir, run.records, bulk=False)
-
-
 def _index_in_parallel(
-    run: _Run,
+    run: IndexingRun,
     todo: list[str],
     procs: int,
     throttled: ThrottledProgress,
@@ -255,7 +166,7 @@ def _index_in_parallel(
         for path, record in batch.records.items():
             run.indexed(path, record)
         stale += [item.path for item in batch.skipped if run.skipped(item)]
-        _delete_paths(writer, stale)
+        delete_paths(writer, stale)
         if batch.segment is None:
             writer.commit(merge=False)
         else:
