@@ -233,18 +233,21 @@ class LiveFolders(QObject):
 
     def pause(self, folder: str) -> None:
         """Stop watching `folder`, remembered; its documents stay as they are."""
-        if self._watcher is not None and self._watcher.running:
-            self._watcher.pause(folder)
-        else:
-            set_folder_paused(folder, True, self._index_dir)
-        self.folders_changed.emit()
+        self._set_paused(folder, True)
 
     def resume(self, folder: str) -> None:
         """Watch `folder` again, after a rescan for what changed while it was paused."""
-        if self._watcher is not None and self._watcher.running:
-            self._watcher.resume(folder)
+        self._set_paused(folder, False)
+
+    def _set_paused(self, folder: str, paused: bool) -> None:
+        """The running watcher pauses or resumes (and remembers); without one, only remember."""
+        watcher = self._watcher if self._watcher is not None and self._watcher.running else None
+        if watcher is None:
+            set_folder_paused(folder, paused, self._index_dir)
+        elif paused:
+            watcher.pause(folder)
         else:
-            set_folder_paused(folder, False, self._index_dir)
+            watcher.resume(folder)
         self.folders_changed.emit()
 
     def remove(self, folder: str) -> bool:

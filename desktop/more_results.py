@@ -68,6 +68,7 @@ class MoreResults(QObject):
         if self._asked_for != self._controller.painted:
             return
         self._pane.append_result(result)
+        self._controller.hits_listed(self._pane.model.rowCount())
         self.loaded.emit(result)
 
     def on_page_failed(self, message: str) -> None:

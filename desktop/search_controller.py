@@ -105,6 +105,7 @@ class SearchController(QObject):
         self._pending_refresh = False  # the search on its way re-runs the shown one
         self._refreshed = False  # the search delivered last re-ran the shown one
         self._retrying = False  # a failed search is run again once, on the index reopened
+        self._listed = SEARCH_LIMIT  # hits the list shows (more once pages were loaded)
 
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(POOL_THREADS)
@@ -339,6 +340,11 @@ class SearchController(QObject):
         self.search_now()
         return True
 
+    def hits_listed(self, count: int) -> None:
+        """The list now shows `count` hits of the shown search (pages were loaded): searching
+        it again after the index changed asks for as many."""
+        self._listed = max(SEARCH_LIMIT, count)
+
     def refresh_search(self) -> None:
         """The index changed: search the shown query again, delivered as `refreshed`; when the
         user changed the query meanwhile, search for it as usual (a pending search just waits)."""
@@ -365,11 +371,13 @@ class SearchController(QObject):
             return
         if not refresh:  # a document still loading is for the older query: it stops
             self.reads.cancel()
+            self._listed = SEARCH_LIMIT
+        limit = self._listed  # a refresh lists again every hit that was listed
         self._pending = key
         self._busy_hint.start()
         # A newer keystroke stops this search.
         self.searches.submit_superseding(
-            lambda superseded: search_key(engine, key, SEARCH_LIMIT, superseded)
+            lambda superseded: search_key(engine, key, limit, superseded)
         )
 
     def on_busy_hint_timeout(self) -> None:

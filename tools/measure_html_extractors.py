@@ -19,7 +19,7 @@ from pathlib import Path
 
 from index.text.formats.html import read_html
 from index.text.formats.html_main_text import find_article
-from index.text.formats.html_tree import Element, parse_html, visible_text
+from index.text.formats.html_tree import VOID_TAGS, Element, parse_html, visible_text
 from index.text.formats.limits import Deadline
 from tests.index.text.formats.web_files import (
     ARTICLE,
@@ -29,24 +29,6 @@ from tests.index.text.formats.web_files import (
     news_page_html,
 )
 
-_VOID = frozenset(
-    [
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "param",
-        "source",
-        "track",
-        "wbr",
-    ]
-)
 _OPAQUE = frozenset({"script", "style", "noscript", "template"})
 
 SECOND_ARTICLE = (
@@ -82,7 +64,7 @@ class _StdlibTree(HTMLParser):
         self.open[-1].children.append(element)
         if tag in _OPAQUE:
             self.opaque += 1
-        if tag not in _VOID:
+        if tag not in VOID_TAGS:
             self.open.append(element)
 
     def handle_endtag(self, tag: str) -> None:

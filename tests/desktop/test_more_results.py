@@ -75,3 +75,25 @@ def test_a_new_search_drops_a_page_on_its_way(
     assert window.results_pane.model.result is not None
     assert window.results_pane.model.result.query == "ghi chu 7"
     assert not window.results_pane.more_button.text().startswith("Loading")
+
+
+def test_the_index_changing_keeps_every_listed_page(
+    qtbot, app, tmp_path: Path, settings: Settings, translations
+) -> None:  # type: ignore[no-untyped-def]
+    window = open_on_notes(qtbot, tmp_path, settings, translations)
+    search(qtbot, window, "cai rang")
+    pane = window.results_pane
+    with qtbot.waitSignal(window.more_results.loaded, timeout=WAIT_MS):
+        pane.more_button.click()
+    assert pane.model.rowCount() == NOTES
+    pane.list_view.setCurrentIndex(pane.model.index(70, 0))
+    kept = pane.model.hit(70).path
+    # Another writer (the watcher) commits one more note; the window hears of it.
+    fresh = tmp_path / "notes" / "ghi-chu-moi.txt"
+    fresh.write_text("Ghi chú mới\nChợ nổi Cái Răng lúc sáng sớm.\n", encoding="utf-8")
+    update_index([tmp_path / "notes"], tmp_path / "index")
+    with qtbot.waitSignal(window.search_painted, timeout=WAIT_MS):
+        window.on_index_changed(frozenset({str(fresh)}), frozenset())
+    assert pane.model.rowCount() == NOTES + 1  # every page listed before, and the new note
+    assert str(fresh) in {pane.model.hit(r).path for r in range(NOTES + 1)}
+    assert pane.model.hit(pane.current_row()).path == kept

@@ -99,7 +99,8 @@ _CELL_TAGS = frozenset({"td", "th"})
 _OPAQUE_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "math"})
 _SPACES = re.compile(r"\s+")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*>")
-_VOID_TAGS = frozenset(
+# Elements that never hold anything: no closing tag follows.
+VOID_TAGS = frozenset(
     [
         "area",
         "base",
@@ -183,7 +184,7 @@ def _flattened_if_deep(text: str) -> str:
     turned into line breaks (block tags) or dropped (inline ones): its text, in one level."""
     depth = deepest = 0
     for tag in _TAG.finditer(text):
-        if tag.group(2).lower() in _VOID_TAGS:
+        if tag.group(2).lower() in VOID_TAGS:
             continue
         depth += -1 if tag.group(1) else 1
         deepest = max(deepest, depth)
