@@ -6,6 +6,7 @@ Commits in batches so an interrupted run keeps its work and the next run resumes
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -38,6 +39,9 @@ log = logger(__name__)
 
 COMMIT_EVERY = 2000
 PARALLEL_THRESHOLD = 1000
+# A bulk build records its manifest this often and at the end; killed in between, the next
+# run rebuilds it from the index's stored fields (index.indexing.manifest).
+MANIFEST_EVERY_SECONDS = 30.0
 
 
 def update_index(
@@ -157,6 +161,7 @@ def _index_in_parallel(
         progress=report_progress,
         cancelled=cancelled,
     )
+    save_at = time.monotonic() + MANIFEST_EVERY_SECONDS
     for batch in batches:
         if batch.cancelled:
             run.report.cancelled = True
@@ -172,7 +177,10 @@ def _index_in_parallel(
         else:
             batch.move_segment_into(run.index_dir)
             writer.commit(mergetype=_adding(batch.segment))
-        save_manifest(run.index_dir, run.records)
+        if time.monotonic() >= save_at:  # each save writes every record: not per batch
+            save_manifest(run.index_dir, run.records)
+            save_at = time.monotonic() + MANIFEST_EVERY_SECONDS
+    save_manifest(run.index_dir, run.records)
 
 
 def _drop_segments(index: WhooshIndex, damaged: dict[str, str]) -> None:

@@ -15,6 +15,7 @@ from whoosh import index as whoosh_index
 
 from index.indexing.manifest import MANIFEST_FILE, FileRecord, load_manifest, save_manifest
 from index.indexing.update import update_index
+from index.storage import writer_for
 from index.storage.whoosh_types import WhooshIndex
 from index.text.documents import read_document
 from tests.conftest import write_corpus
@@ -78,10 +79,11 @@ def test_a_manifest_out_of_step_with_the_index_is_rebuilt_from_stored_fields(
         b"",
         b"{not a manifest",
         marshal.dumps(("timtin-manifest/1", {"/a.txt": (1, 1.0, "h"), "/b.txt": (2, 2.0, "i")})),
-        marshal.dumps(("timtin-manifest/2", {"/a.txt": (1, 1.0), "/b.txt": (2, 2.0)})),
+        marshal.dumps(("timtin-manifest/2", {"/a.txt": (1, 1.0, "h"), "/b.txt": (2, 2.0, "i")})),
+        marshal.dumps(("timtin-manifest/3", 1, {"/a.txt": (1, 1.0), "/b.txt": (2, 2.0)})),
         marshal.dumps(["not", "a", "pair"]),
     ],
-    ids=["empty", "garbage", "older format", "short records", "wrong shape"],
+    ids=["empty", "garbage", "format 1", "format 2", "short records", "wrong shape"],
 )
 def test_a_manifest_that_cannot_be_read_is_rebuilt(
     indexed: tuple[Path, Path, WhooshIndex], damage: bytes
@@ -106,3 +108,16 @@ def test_a_missing_manifest_is_rebuilt_and_an_update_changes_its_record(
     finally:
         fresh.close()
     assert after != before and after == records_of(corpus)[str(corpus / "b.txt")]
+
+
+def test_a_manifest_written_before_the_newest_commit_is_rebuilt(
+    indexed: tuple[Path, Path, WhooshIndex],
+) -> None:
+    """A bulk build records its manifest only now and then: killed after a later commit, the
+    manifest it left describes an older index, even with as many records."""
+    corpus, index_dir, opened = indexed
+    save_manifest(
+        index_dir, {"/x/a.txt": FileRecord(1, 1.0, "h"), "/x/b.txt": FileRecord(2, 2.0, "i")}
+    )
+    writer_for(opened).commit(merge=False)  # a commit the manifest was not written for
+    assert load_manifest(index_dir, opened, 2) == records_of(corpus)
