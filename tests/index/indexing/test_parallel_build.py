@@ -16,6 +16,7 @@ import pytest
 from whoosh import index as whoosh_index
 
 from index.engine import Engine
+from index.indexing import parallel_build
 from index.indexing.update import update_index
 from index.results import Progress
 from tests.conftest import write_corpus
@@ -229,3 +230,23 @@ def test_progress_counts_up_to_every_file(tmp_path: Path) -> None:
     assert done == sorted(done) and done[0] >= 1
     assert done[-1] == FILES + 1
     assert all(progress.current.startswith(str(corpus)) for progress in seen)
+
+
+def test_batches_start_small_and_double_so_a_big_folder_is_few_segments(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first documents are searchable after a small batch; later batches double up to
+    the cap, the last round shared equally; a batch also ends at its bytes' cap."""
+    monkeypatch.setattr(parallel_build, "FIRST_SEGMENT_DOCS", 5)
+    monkeypatch.setattr(parallel_build, "SEGMENT_DOCS", 20)
+    corpus = _corpus(tmp_path / "corpus")
+    report = update_index([corpus], tmp_path / "idx", procs=2)
+    assert report.added == FILES
+    assert sorted(_segment_sizes(tmp_path / "idx")) == [5, 5, 10, 10, 15, 15]
+    assert len(_paths(tmp_path / "idx", "kinh te")) == FILES
+
+    article_bytes = max(path.stat().st_size for path in corpus.glob("*.txt"))
+    monkeypatch.setattr(parallel_build, "SEGMENT_BYTES", 3 * article_bytes)
+    report = update_index([corpus], tmp_path / "capped", procs=2)
+    assert report.added == FILES
+    assert max(_segment_sizes(tmp_path / "capped")) == 3
