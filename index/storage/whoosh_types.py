@@ -190,5 +190,8 @@ class WhooshIndex(Protocol):
     def doc_count(self) -> int:
         """Live documents in the latest generation."""
 
+    def latest_generation(self) -> int:
+        """The generation of the newest commit on disk (-1 before the first)."""
+
 
 StoredFields = Mapping[str, Any]
