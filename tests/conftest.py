@@ -97,6 +97,15 @@ def run_lock_held(index_dir: Path) -> Iterator[subprocess.Popen[str]]:
         process.wait()
 
 
+def count_hits(index_dir: Path, query: str) -> int:
+    """How many documents of the index at `index_dir` match `query`, from a fresh engine."""
+    engine = Engine(index_dir)
+    try:
+        return engine.search(query).total
+    finally:
+        engine.close()
+
+
 def write_corpus(folder: Path, files: dict[str, str | bytes]) -> Path:
     """Write `files` (name -> text or bytes) under `folder` and return it."""
     folder.mkdir(parents=True, exist_ok=True)

@@ -338,15 +338,9 @@ class PostingsFile:
         self.fields: dict[str, FieldTerms] = {}
         fields = header["fields"]
         for name, owned, terms, blocks in fields:
-            offsets = array("Q")
-            offsets.frombytes(data[at : at + 8 * (blocks + 1)])
-            at += 8 * (blocks + 1)
-            starts = array("Q")
-            starts.frombytes(data[at : at + 8 * blocks])
-            at += 8 * blocks
-            lengths = array("H")
-            lengths.frombytes(data[at : at + 2 * blocks])
-            at += 2 * blocks
+            offsets, at = _array_at(data, at, "Q", blocks + 1)
+            starts, at = _array_at(data, at, "Q", blocks)
+            lengths, at = _array_at(data, at, "H", blocks)
             firsts = []
             for count in lengths:
                 firsts.append(data[at : at + count])
@@ -368,13 +362,8 @@ class PostingsFile:
         start, end = field.block_offsets[index], field.block_offsets[index + 1]
         body = zlib.decompress(self._read(start, end - start))
         (count,) = array("H", body[:2])
-        at = 2
-        counts = array("I")
-        counts.frombytes(body[at : at + 4 * count])
-        at += 4 * count
-        checks = array("H")
-        checks.frombytes(body[at : at + 2 * count])
-        at += 2 * count
+        counts, at = _array_at(body, 2, "I", count)
+        checks, at = _array_at(body, at, "H", count)
         kinds = body[at : at + count]
         at += count
         names = body[at:].split(_NAME_END)  # decoded for every term first looked up in it
@@ -459,3 +448,11 @@ def open_postings(path: Path) -> PostingsFile | None:
         return PostingsFile(path)
     except (OSError, ValueError, KeyError, TypeError, struct.error, zlib.error):
         return None
+
+
+def _array_at(data: bytes, at: int, typecode: str, count: int) -> tuple[array[int], int]:
+    """`count` numbers of `typecode` read from `data` at `at`, and where the next part starts."""
+    values = array(typecode)
+    end = at + values.itemsize * count
+    values.frombytes(data[at:end])
+    return values, end

@@ -10,20 +10,11 @@ import threading
 import time
 from pathlib import Path
 
-from index.engine import Engine
 from index.indexing.changes import inside_roots, update_paths
 from index.indexing.manifest import MANIFEST_FILE
 from index.indexing.update import update_index
 from index.storage import read_meta
-from tests.conftest import run_lock_held, write_corpus
-
-
-def count(index_dir: Path, query: str) -> int:
-    engine = Engine(index_dir)
-    try:
-        return engine.search(query).total
-    finally:
-        engine.close()
+from tests.conftest import count_hits, run_lock_held, write_corpus
 
 
 def indexed(tmp_path: Path) -> tuple[Path, Path]:
@@ -41,8 +32,8 @@ def test_a_changed_file_is_found_by_its_new_words_only(tmp_path: Path) -> None:
     done = update_paths([corpus / "a.txt"], index_dir)
     assert (done.report.added, done.report.updated, done.report.removed) == (0, 1, 0)
     assert done.indexed == [str(corpus / "a.txt")]
-    assert count(index_dir, "hue mong mo") == 1
-    assert count(index_dir, "ha noi") == 0
+    assert count_hits(index_dir, "hue mong mo") == 1
+    assert count_hits(index_dir, "ha noi") == 0
     meta = read_meta(index_dir)
     assert meta is not None and meta.roots == [str(corpus)]  # no file became a folder
 
@@ -54,8 +45,8 @@ def test_a_new_file_is_added_and_a_deleted_one_leaves(tmp_path: Path) -> None:
     done = update_paths([corpus / "new.txt", corpus / "b.txt"], index_dir)
     assert (done.report.added, done.report.removed) == (1, 1)
     assert done.removed == [str(corpus / "b.txt")]
-    assert count(index_dir, "vung tau") == 1
-    assert count(index_dir, "da nang") == 0
+    assert count_hits(index_dir, "vung tau") == 1
+    assert count_hits(index_dir, "da nang") == 0
 
 
 def test_a_deleted_folder_takes_its_documents_along(tmp_path: Path) -> None:
@@ -64,8 +55,8 @@ def test_a_deleted_folder_takes_its_documents_along(tmp_path: Path) -> None:
     (corpus / "sub").rmdir()
     done = update_paths([corpus / "sub"], index_dir)
     assert done.removed == [str(corpus / "sub" / "c.txt")]
-    assert count(index_dir, "can tho") == 0
-    assert count(index_dir, "ha noi") == 1
+    assert count_hits(index_dir, "can tho") == 0
+    assert count_hits(index_dir, "ha noi") == 1
 
 
 def test_a_new_folder_is_walked(tmp_path: Path) -> None:
@@ -73,7 +64,7 @@ def test_a_new_folder_is_walked(tmp_path: Path) -> None:
     write_corpus(corpus / "moi", {"d.txt": "D\nNha Trang\n", ".an/e.txt": "E\nPhan Thiết\n"})
     done = update_paths([corpus / "moi"], index_dir)
     assert done.indexed == [str(corpus / "moi" / "d.txt")]  # the hidden folder stays out
-    assert count(index_dir, "nha trang") == 1
+    assert count_hits(index_dir, "nha trang") == 1
 
 
 def test_paths_outside_the_folders_hidden_or_unchanged_change_nothing(tmp_path: Path) -> None:
@@ -87,7 +78,7 @@ def test_paths_outside_the_folders_hidden_or_unchanged_change_nothing(tmp_path: 
     )
     assert (done.indexed, done.removed, done.report.unchanged) == ([], [], 1)
     assert (index_dir / MANIFEST_FILE).stat().st_mtime_ns == before  # nothing committed
-    assert count(index_dir, "sa pa") == 0 and count(index_dir, "ha long") == 0
+    assert count_hits(index_dir, "sa pa") == 0 and count_hits(index_dir, "ha long") == 0
 
 
 def test_force_reads_a_file_that_looks_unchanged(tmp_path: Path) -> None:
@@ -99,7 +90,7 @@ def test_force_reads_a_file_that_looks_unchanged(tmp_path: Path) -> None:
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # it looks unchanged
     assert update_paths([path], index_dir).indexed == []
     assert update_paths([path], index_dir, force=True).indexed == [str(path)]
-    assert count(index_dir, "ha giang") == 1
+    assert count_hits(index_dir, "ha giang") == 1
 
 
 def test_waits_for_another_process_holding_the_run_lock(tmp_path: Path) -> None:
@@ -117,7 +108,7 @@ def test_waits_for_another_process_holding_the_run_lock(tmp_path: Path) -> None:
         holder.kill()
         worker.join(10)
     assert not worker.is_alive()
-    assert count(index_dir, "hai phong") == 1
+    assert count_hits(index_dir, "hai phong") == 1
 
 
 def test_inside_roots_leaves_hidden_names_out() -> None:

@@ -5,22 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from index.engine import Engine
 from index.indexing.in_process import IndexingRun, index_in_process
 from index.indexing.manifest import FileRecord, load_manifest
 from index.indexing.update import update_index
 from index.progress import ThrottledProgress
 from index.results import IndexReport
 from index.storage import open_or_create, writer_for
-from tests.conftest import write_corpus
-
-
-def count(index_dir: Path, query: str) -> int:
-    engine = Engine(index_dir)
-    try:
-        return engine.search(query).total
-    finally:
-        engine.close()
+from tests.conftest import count_hits, write_corpus
 
 
 def fresh_run(index_dir: Path, known: dict[str, FileRecord]) -> IndexingRun:
@@ -44,7 +35,7 @@ def test_a_cancelled_run_keeps_every_document_it_read_committed(tmp_path: Path) 
         commit_every=2,
     )
     assert run.report.cancelled and run.report.added == 3
-    assert count(index_dir, "ha noi") == 3
+    assert count_hits(index_dir, "ha noi") == 3
     with run.index.reader() as reader:
         assert sorted(load_manifest(index_dir, run.index, reader.doc_count())) == todo[:3]
 
@@ -71,6 +62,6 @@ def test_a_file_now_unreadable_leaves_the_index_and_the_rest_are_counted(
     report = run.report
     assert [skipped.path for skipped in report.skipped] == [str(corpus / "a.txt")]
     assert (report.removed, report.updated, report.unchanged) == (1, 1, 1)
-    assert count(index_dir, "hue") == 0  # the stale copy of a.txt went
-    assert count(index_dir, "mua to") == 1 and count(index_dir, "vinh") == 1
+    assert count_hits(index_dir, "hue") == 0  # the stale copy of a.txt went
+    assert count_hits(index_dir, "mua to") == 1 and count_hits(index_dir, "vinh") == 1
     assert str(corpus / "a.txt") not in run.records

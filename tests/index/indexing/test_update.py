@@ -21,17 +21,9 @@ from index.indexing.manifest import MANIFEST_FILE, save_manifest
 from index.indexing.update import update_index
 from index.results import Progress
 from index.storage.metadata import META_FILE, SEEDS_ROOT
-from tests.conftest import REPO, write_corpus
+from tests.conftest import REPO, count_hits, write_corpus
 
 ARTICLE = "Tin {n}\n01/01/2025\nBài số {n} nói về kinh tế và Chủ tịch nước.\n"
-
-
-def count(index_dir: Path, query: str) -> int:
-    engine = Engine(index_dir)
-    try:
-        return engine.search(query).total
-    finally:
-        engine.close()
 
 
 def test_incremental_add_change_delete(tmp_path: Path) -> None:
@@ -50,10 +42,10 @@ def test_incremental_add_change_delete(tmp_path: Path) -> None:
     (corpus / "a.txt").unlink()
     changed = update_index([corpus], index_dir)
     assert (changed.added, changed.updated, changed.removed) == (1, 1, 1)
-    assert count(index_dir, "ha noi") == 0
-    assert count(index_dir, "da nang") == 0
-    assert count(index_dir, "hue") == 1
-    assert count(index_dir, "can tho") == 1
+    assert count_hits(index_dir, "ha noi") == 0
+    assert count_hits(index_dir, "da nang") == 0
+    assert count_hits(index_dir, "hue") == 1
+    assert count_hits(index_dir, "can tho") == 1
 
 
 def test_touched_but_identical_file_counts_as_unchanged(tmp_path: Path) -> None:
@@ -70,11 +62,11 @@ def test_indexing_another_folder_keeps_the_first(tmp_path: Path) -> None:
     index_dir = tmp_path / "idx"
     update_index([one], index_dir)
     update_index([two], index_dir)
-    assert count(index_dir, "ha noi") == 1 and count(index_dir, "hue") == 1
+    assert count_hits(index_dir, "ha noi") == 1 and count_hits(index_dir, "hue") == 1
     (one / "a.txt").write_text("A\nSài Gòn\n", encoding="utf-8")
     os.utime(one / "a.txt", (time.time() + 5, time.time() + 5))
     update_index(None, index_dir)  # no paths: every remembered folder
-    assert count(index_dir, "sai gon") == 1
+    assert count_hits(index_dir, "sai gon") == 1
 
 
 def test_skipped_files_are_reported_with_reasons(tmp_path: Path) -> None:
@@ -133,10 +125,10 @@ def test_progress_is_reported_and_cancel_keeps_what_was_done(tmp_path: Path) -> 
     assert seen and seen[0].total == 30
     assert report.added == 10
     assert seen[-1].done <= 11
-    assert count(tmp_path / "idx", "kinh te") == report.added
+    assert count_hits(tmp_path / "idx", "kinh te") == report.added
     resumed = update_index([corpus], tmp_path / "idx")
     assert resumed.added == 30 - report.added
-    assert count(tmp_path / "idx", "kinh te") == 30
+    assert count_hits(tmp_path / "idx", "kinh te") == 30
 
 
 KILLER = """
@@ -160,11 +152,11 @@ def test_a_killed_indexing_run_leaves_a_searchable_index_that_resumes(tmp_path: 
         [sys.executable, "-c", KILLER, str(corpus), str(index_dir)], cwd=REPO, check=False
     )
     assert killed.returncode == -signal.SIGKILL
-    committed = count(index_dir, "kinh te")
+    committed = count_hits(index_dir, "kinh te")
     assert committed == 20  # the two batches committed before the kill survive
     report = update_index([corpus], index_dir)  # the lock died with its process
     assert report.added == 60 - committed
-    assert count(index_dir, "kinh te") == 60
+    assert count_hits(index_dir, "kinh te") == 60
 
 
 def test_a_corrupted_index_is_rebuilt_from_its_folders(tmp_path: Path) -> None:
@@ -179,7 +171,7 @@ def test_a_corrupted_index_is_rebuilt_from_its_folders(tmp_path: Path) -> None:
     assert engine.needs_rebuild
     engine.close()
     update_index(None, index_dir)
-    assert count(index_dir, "ha noi") == 1
+    assert count_hits(index_dir, "ha noi") == 1
 
 
 def test_an_index_with_an_older_schema_version_is_rebuilt(tmp_path: Path) -> None:
@@ -191,7 +183,7 @@ def test_an_index_with_an_older_schema_version_is_rebuilt(tmp_path: Path) -> Non
     (index_dir / META_FILE).write_text(json.dumps(meta), encoding="utf-8")
     report = update_index(None, index_dir)
     assert report.added == 1
-    assert count(index_dir, "ha noi") == 1
+    assert count_hits(index_dir, "ha noi") == 1
 
 
 @pytest.mark.parametrize("name", ["missing-folder", "nested/missing.txt"])
@@ -217,7 +209,7 @@ def test_a_lost_or_stale_manifest_is_rebuilt_from_the_index(tmp_path: Path, dama
     assert (report.added, report.updated, report.removed, report.unchanged) == (0, 0, 0, 2)
     (corpus / "a.txt").unlink()
     assert update_index([corpus], index_dir).removed == 1
-    assert count(index_dir, "ha noi") == 0
+    assert count_hits(index_dir, "ha noi") == 0
 
 
 def test_bundled_seeds_are_found_again_when_the_program_folder_moves(

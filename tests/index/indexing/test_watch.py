@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from index.engine import Engine
 from index.indexing.update import update_index
 from index.indexing.watch import (
     Watcher,
@@ -25,17 +24,9 @@ from index.indexing.watch import (
     watch_failure_reason,
     watch_limit_reason,
 )
-from tests.conftest import run_lock_held, write_corpus
+from tests.conftest import count_hits, run_lock_held, write_corpus
 
 QUICK = 0.3  # debounce for tests that are not about the 2 s default
-
-
-def count(index_dir: Path, query: str) -> int:
-    engine = Engine(index_dir)
-    try:
-        return engine.search(query).total
-    finally:
-        engine.close()
 
 
 def until(check: Callable[[], bool], timeout: float) -> float:
@@ -87,7 +78,7 @@ def test_a_saved_file_is_searchable_within_5_seconds(
     live.started()
     saved = time.monotonic()
     (corpus / "b.txt").write_text("B\nThành phố Đà Nẵng\n", encoding="utf-8")
-    latency = until(lambda: count(live.index_dir, "da nang") == 1, 5.0)
+    latency = until(lambda: count_hits(live.index_dir, "da nang") == 1, 5.0)
     print(f"saved -> searchable: {time.monotonic() - saved:.2f} s")
     assert latency < 5.0
     until(lambda: bool(live.told(WatchEvent.UPDATE)), 1.0)  # told just after the commit
@@ -102,10 +93,10 @@ def test_a_changed_file_is_found_by_its_new_words_and_a_deleted_one_disappears(
     live = watching([corpus], debounce=QUICK)
     live.started()
     (corpus / "a.txt").write_text("A\nHuế mộng mơ\n", encoding="utf-8")
-    until(lambda: count(live.index_dir, "hue mong mo") == 1, 5.0)
-    assert count(live.index_dir, "ha noi") == 0
+    until(lambda: count_hits(live.index_dir, "hue mong mo") == 1, 5.0)
+    assert count_hits(live.index_dir, "ha noi") == 0
     (corpus / "b.txt").unlink()
-    until(lambda: count(live.index_dir, "can tho") == 0, 5.0)
+    until(lambda: count_hits(live.index_dir, "can tho") == 0, 5.0)
     until(lambda: live.told(WatchEvent.UPDATE)[-1].removed == (str(corpus / "b.txt"),), 1.0)
     shutil.rmtree(corpus)  # the watched folder itself goes: it is rescanned from now on
     until(lambda: str(corpus) in live.watcher.fallback, 5.0)
@@ -120,7 +111,7 @@ def test_a_burst_of_200_files_is_committed_in_a_few_batches(
     live.started()
     for n in range(200):
         (corpus / f"bai{n:03d}.txt").write_text(f"Bài {n}\nTin kinh tế số {n}\n", encoding="utf-8")
-    until(lambda: count(live.index_dir, "kinh te") == 200, 15.0)
+    until(lambda: count_hits(live.index_dir, "kinh te") == 200, 15.0)
     # The commit is searchable a moment before the watcher counts it and tells of it.
     until(lambda: sum(len(done.indexed) for done in live.told(WatchEvent.UPDATE)) == 200, 5.0)
     print(f"200 files: {live.watcher.batches} commits")
@@ -140,7 +131,7 @@ def test_a_folder_that_cannot_be_watched_is_rescanned_instead(
     assert fallback.folders == (str(gone),) and "No such file" in fallback.reason
     assert fallback.describe().startswith(f"cannot watch {gone}: ")
     write_corpus(gone, {"a.txt": "A\nVũng Tàu\n"})  # plugged back in
-    until(lambda: count(live.index_dir, "vung tau") == 1, 5.0)
+    until(lambda: count_hits(live.index_dir, "vung tau") == 1, 5.0)
 
 
 def test_watch_limits_are_told_in_words() -> None:
@@ -197,9 +188,9 @@ def test_waits_while_another_process_indexes_then_catches_up(
     with run_lock_held(index_dir) as holder:
         (corpus / "b.txt").write_text("B\nNha Trang\n", encoding="utf-8")
         until(lambda: WatchEvent.WAITING in live.kinds(), 5.0)
-        assert count(index_dir, "nha trang") == 0
+        assert count_hits(index_dir, "nha trang") == 0
         holder.kill()
-    until(lambda: count(index_dir, "nha trang") == 1, 5.0)
+    until(lambda: count_hits(index_dir, "nha trang") == 1, 5.0)
     assert WatchEvent.ERROR not in live.kinds()
 
 
@@ -230,11 +221,11 @@ def test_a_paused_folder_is_left_alone_until_resumed(
     live.watcher.pause(corpus)
     (corpus / "b.txt").write_text("B\nSa Pa\n", encoding="utf-8")
     time.sleep(1.5)
-    assert count(live.index_dir, "sa pa") == 0
+    assert count_hits(live.index_dir, "sa pa") == 0
     live.watcher.resume(corpus)
-    until(lambda: count(live.index_dir, "sa pa") == 1, 5.0)
+    until(lambda: count_hits(live.index_dir, "sa pa") == 1, 5.0)
     (corpus / "c.txt").write_text("C\nHạ Long\n", encoding="utf-8")  # watched again
-    until(lambda: count(live.index_dir, "ha long") == 1, 5.0)
+    until(lambda: count_hits(live.index_dir, "ha long") == 1, 5.0)
 
 
 def test_a_folder_added_while_watching_is_indexed_and_watched(
@@ -245,7 +236,7 @@ def test_a_folder_added_while_watching_is_indexed_and_watched(
     live = watching([first], debounce=QUICK)
     live.started()
     live.watcher.add(second)
-    until(lambda: count(live.index_dir, "phu quoc") == 1, 5.0)
+    until(lambda: count_hits(live.index_dir, "phu quoc") == 1, 5.0)
     (second / "c.txt").write_text("C\nCôn Đảo\n", encoding="utf-8")
-    until(lambda: count(live.index_dir, "con dao") == 1, 5.0)
+    until(lambda: count_hits(live.index_dir, "con dao") == 1, 5.0)
     assert live.watcher.folders == sorted([str(first), str(second)])
