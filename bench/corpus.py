@@ -79,9 +79,10 @@ def load_queries(path: Path | None = None) -> list[str]:
 
 
 @contextmanager
-def one_file_changed(root: Path) -> Iterator[Path]:
-    """Append a sentence to one document (new size, newer mtime); restore it byte for byte after."""
-    target = next(islice(iter_corpus_files(root), count_files(root) // 2, None))
+def one_file_changed(root: Path, share: float = 0.5) -> Iterator[Path]:
+    """Append a sentence to one document, `share` of the way through the corpus (new size,
+    newer mtime); restore it byte for byte after."""
+    target = next(islice(iter_corpus_files(root), int(count_files(root) * share), None))
     original = target.read_bytes()
     stat = target.stat()
     try:

@@ -146,6 +146,15 @@ def phase_reindex(corpus: str, index_dir: str, procs: int | None = None) -> dict
     return {"wall_s": time.perf_counter() - started, "updated": report.added + report.updated}
 
 
+def phase_reindex_named(index_dir: str, path: str) -> dict[str, object]:
+    """The watcher's update: one changed file named, its folder's records read, no walk."""
+    from index.indexing.changes import update_paths
+
+    started = time.perf_counter()
+    done = update_paths([Path(path)], Path(index_dir))
+    return {"wall_s": time.perf_counter() - started, "updated": len(done.indexed)}
+
+
 def _timtin() -> list[str]:
     """What the `timtin` script runs, imported from this checkout (an editable install may not)."""
     found = [ep for ep in entry_points(group="console_scripts") if ep.name == "timtin"]

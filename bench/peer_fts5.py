@@ -179,3 +179,21 @@ def phase_reindex(corpus: str, index_dir: str) -> dict[str, object]:
             updated += 1
     conn.close()
     return {"wall_s": time.perf_counter() - started, "updated": updated}
+
+
+def phase_reindex_named(index_dir: str, path: str) -> dict[str, object]:
+    """One changed file named: its row replaced if its size or mtime changed."""
+    started = time.perf_counter()
+    conn = sqlite3.connect(_db(index_dir))
+    named = Path(path)
+    st = named.stat()
+    old = conn.execute("SELECT * FROM files WHERE path = ?", (path,)).fetchone()
+    updated = 0
+    if not old or tuple(old[1:3]) != (st.st_mtime_ns, st.st_size):
+        with conn:
+            if old:
+                conn.execute("DELETE FROM docs WHERE rowid = ?", (old[3],))
+            _add(conn, named)
+        updated = 1
+    conn.close()
+    return {"wall_s": time.perf_counter() - started, "updated": updated}

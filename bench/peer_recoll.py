@@ -74,6 +74,12 @@ def reindex(work: Path) -> dict[str, object]:
     return {"wall_s": run.wall_s, "peak_rss_kb": run.maxrss_kb, "updated": updated}
 
 
+def reindex_named(work: Path, path: Path) -> dict[str, object]:
+    """One changed file named (`recollindex -i`, what its real-time monitor runs)."""
+    run = _checked(["recollindex", "-c", str(_confdir(work)), "-i", str(path)])
+    return {"wall_s": run.wall_s, "peak_rss_kb": run.maxrss_kb, "updated": 1}
+
+
 def search(work: Path, queries: list[str], rounds: int) -> dict[str, object]:
     """Top 10 with 3 snippets each for each query, one recollq process each (startup included)."""
     latencies: list[float] = []

@@ -264,6 +264,26 @@ def phase_reindex(corpus: str, index_dir: str) -> dict[str, object]:
     return {"wall_s": wall, "updated": updated}
 
 
+def phase_reindex_named(index_dir: str, path: str) -> dict[str, object]:
+    """One changed file named: deleted by its path term, added again, one commit."""
+    started = time.perf_counter()
+    index = _tantivy().Index.open(index_dir)
+    index.register_tokenizer(ANALYZER, _analyzer())
+    writer = index.writer(heap_size=HEAP_BYTES // 2, num_threads=1)
+    delete = getattr(writer, "delete_documents_by_term", None) or writer.delete_documents
+    delete("path", path)
+    doc, state = _document(Path(path))
+    writer.add_document(doc)
+    with open(Path(index_dir) / _FILES, "a", encoding="utf-8") as states:
+        writer.commit()
+        states.write(state)
+        states.flush()
+        os.fsync(states.fileno())
+    wall = time.perf_counter() - started
+    writer.wait_merging_threads()
+    return {"wall_s": wall, "updated": 1}
+
+
 def installed_version() -> str | None:
     """The tantivy package's version, or None when it is not installed (the bench goes on)."""
     from importlib import metadata

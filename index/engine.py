@@ -53,7 +53,7 @@ class Engine:
     def __init__(self, index_dir: str | os.PathLike[str]) -> None:
         self.index_dir = Path(index_dir)
         self._lock = threading.RLock()
-        self._opened: OpenedIndex = open_or_create(self.index_dir)
+        self._opened: OpenedIndex = open_or_create(self.index_dir, keep_reader=True)
         self._searcher: WhooshSearcher = searcher_for(self._opened, ranking_weighting())
         self._vocabulary: Vocabulary | None = None
         self._results = ResultCache()
@@ -82,7 +82,7 @@ class Engine:
         """Pick up what another writer committed since this engine opened."""
         with self._lock:
             if self._opened.needs_rebuild:  # rebuilt meanwhile, or damaged segments left out
-                self._reopen(open_or_create(self.index_dir))
+                self._reopen(open_or_create(self.index_dir, keep_reader=True))
                 return
             fresh = self._searcher.refresh()
             if fresh is not self._searcher:

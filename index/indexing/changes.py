@@ -14,7 +14,7 @@ from pathlib import Path
 
 from index.errors import Cancelled
 from index.indexing.in_process import IndexingRun, delete_paths, index_in_process, same_state
-from index.indexing.manifest import FileRecord, load_manifest
+from index.indexing.manifest import Manifest, ManifestNotLoaded, load_manifest
 from index.indexing.run_lock import indexing_run
 from index.indexing.update import COMMIT_EVERY, update_locked
 from index.indexing.walk import FileState, walk_files
@@ -80,10 +80,16 @@ def _update_paths_locked(
         report = update_locked(target, None, False, progress, cancelled, None, commit_every, False)
         return PathsReport(report, rescanned=True)
     roots = opened.meta.roots
-    with opened.index.reader() as reader:
-        records = load_manifest(target, opened.index, reader.doc_count())
+    doc_count = opened.document_count()
+    # The named files' shards only; a folder, or a path gone that may have been one, needs all.
+    records = load_manifest(target, opened.index, doc_count, only=wanted)
     report = IndexReport()
-    walked, gone = _look_at(wanted, roots, records, report.skipped)
+    try:
+        walked, gone = _look_at(wanted, roots, records, report.skipped)
+    except ManifestNotLoaded:
+        records = load_manifest(target, opened.index, doc_count)
+        report = IndexReport()
+        walked, gone = _look_at(wanted, roots, records, report.skipped)
     todo = [
         path for path, state in walked.items() if force or not same_state(records.get(path), state)
     ]
@@ -91,18 +97,18 @@ def _update_paths_locked(
     if not todo and not gone:
         return PathsReport(report)
 
-    known = dict(records)
+    before = {path: records.get(path) for path in todo}
     writer = writer_for(opened.index)
     delete_paths(writer, gone)
     for path in gone:
         del records[path]
     report.removed = len(gone)
-    run = IndexingRun(opened.index, target, known, records, report)
+    run = IndexingRun(opened.index, target, records, report)
     index_in_process(
         run, writer, todo, ThrottledProgress(progress, len(todo)), cancelled, commit_every
     )
-    indexed = [path for path in todo if path in records and records[path] != known.get(path)]
-    dropped = gone + [path for path in todo if path in known and path not in records]
+    indexed = [path for path in todo if path in records and records[path] != before[path]]
+    dropped = gone + [path for path in todo if before[path] is not None and path not in records]
     log.info("updated %d paths in %s: %s", len(wanted), target, report)
     return PathsReport(report, indexed, dropped)
 
@@ -110,7 +116,7 @@ def _update_paths_locked(
 def _look_at(
     wanted: Sequence[str],
     roots: Sequence[str],
-    records: dict[str, FileRecord],
+    records: Manifest,
     skipped: list[SkippedFile],
 ) -> tuple[dict[str, FileState], list[str]]:
     """The readable files now at `wanted` (folders walked), and the indexed files no longer

@@ -53,8 +53,7 @@ def list_folders(index_dir: str | os.PathLike[str] | None = None) -> list[Folder
     if meta is None or not meta.roots:
         return []
     opened = open_or_create(target)
-    with opened.index.reader() as reader:
-        records = load_manifest(target, opened.index, reader.doc_count())
+    records = load_manifest(target, opened.index, opened.document_count())
     counts = dict.fromkeys(opened.meta.roots, 0)
     for root in opened.meta.roots:
         holds = Roots([root]).hold
@@ -119,8 +118,7 @@ def _remove_locked(target: Path, folder: str) -> IndexReport:
     # Forgotten first: should the commit below be interrupted, the next run drops the
     # documents of a folder no longer remembered anyway.
     write_meta(target, IndexMeta(roots=kept))
-    with opened.index.reader() as reader:
-        records = load_manifest(target, opened.index, reader.doc_count())
+    records = load_manifest(target, opened.index, opened.document_count())
     leaving, staying = Roots([folder]), Roots(kept)
     gone = [path for path in records if leaving.hold(path) and not staying.hold(path)]
     if gone:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.indexing.manifest import FileRecord, save_manifest
+from index.indexing.manifest import FileRecord, Manifest
 from index.indexing.walk import FileState
 from index.progress import CancelCheck, ThrottledProgress
 from index.results import IndexReport, SkippedFile
@@ -23,9 +23,7 @@ def same_state(record: FileRecord | None, state: FileState) -> bool:
     return record is not None and record.size == state.size and record.mtime == state.mtime
 
 
-def commit(
-    writer: WhooshWriter, index_dir: Path, records: dict[str, FileRecord], *, bulk: bool
-) -> None:
+def commit(writer: WhooshWriter, index_dir: Path, records: Manifest, *, bulk: bool) -> None:
     """Commit, then record what the commit holds.  Small updates fold the small segments of
     earlier updates into theirs, and never rewrite a large segment."""
     if bulk:
@@ -34,22 +32,21 @@ def commit(
         writer.commit(merge=False)
     else:
         writer.commit(mergetype=merge_small_segments)
-    save_manifest(index_dir, records)
+    records.save(index_dir)
 
 
 @dataclass
 class IndexingRun:
-    """One indexing run's bookkeeping: what the index held, what it holds now, the report."""
+    """One indexing run's bookkeeping: what the index holds, and the report."""
 
     index: WhooshIndex
     index_dir: Path
-    known: dict[str, FileRecord]
-    records: dict[str, FileRecord]
+    records: Manifest
     report: IndexReport
 
     def indexed(self, path: str, record: FileRecord) -> None:
         """Count `path` as added, updated or unchanged, and record what the index holds."""
-        previous = self.known.get(path)
+        previous = self.records.get(path)
         if previous is None:
             self.report.added += 1
         elif previous.content_hash == record.content_hash:
@@ -61,7 +58,7 @@ class IndexingRun:
     def skipped(self, skipped: SkippedFile) -> bool:
         """Record an unreadable file; True when the index holds an older copy to delete."""
         self.report.skipped.append(skipped)
-        if skipped.path not in self.known:
+        if skipped.path not in self.records:
             return False
         del self.records[skipped.path]  # it was readable once: the stale copy goes
         self.report.removed += 1
@@ -99,7 +96,7 @@ def index_in_process(
                 writer.delete_by_term("path", path_key(path))
             throttled(done, path)
             continue
-        if path in run.known:
+        if path in run.records:
             writer.update_document(**document_fields(doc))
         else:
             writer.add_document(**document_fields(doc))

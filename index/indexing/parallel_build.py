@@ -127,13 +127,15 @@ def build_segments(
     schema: Any,
     paths: Sequence[str],
     *,
+    sizes: Sequence[int] | None = None,
     procs: int,
     progress: Callable[[int], None],
     cancelled: Callable[[], bool] | None = None,
 ) -> Iterator[BuiltBatch]:
     """Index `paths` in `procs` worker processes, yielding each batch as it is finished.
 
-    `progress` gets the number of files read so far.  Once `cancelled()` is true, workers
+    `sizes` are the files' sizes as walked (else they are looked up).  `progress` gets the
+    number of files read so far.  Once `cancelled()` is true, workers
     stop at their next file; batches finished by then are still yielded.  The caller holds the
     run lock and has removed abandoned build folders (remove_abandoned_builds).
     """
@@ -142,7 +144,7 @@ def build_segments(
     # spawn, not fork: the window indexes from a thread, and forking a threaded process is unsafe
     context = multiprocessing.get_context("spawn")
     files_done, stop = context.Value("i", 0), context.Event()
-    batches = _batches(paths, procs)
+    batches = _batches(paths, procs, sizes)
     try:
         with ProcessPoolExecutor(
             max_workers=procs,
@@ -150,9 +152,13 @@ def build_segments(
             initializer=_start_worker,
             initargs=(files_done, stop, os.getpid()),
         ) as pool:
-            pending: set[Future[BuiltBatch]] = {
-                pool.submit(index_batch, str(build_dir), schema, batch) for batch in batches
+            # Each batch's own paths, not the copies a worker sends back: a million paths
+            # held twice were a tenth of a GB in this process.
+            submitted: dict[Future[BuiltBatch], list[str]] = {
+                pool.submit(index_batch, str(build_dir), schema, batch): batch for batch in batches
             }
+            del batches
+            pending = set(submitted)
             try:
                 while pending:
                     finished, pending = wait(pending, _POLL_SECONDS, FIRST_COMPLETED)
@@ -160,7 +166,9 @@ def build_segments(
                     if cancelled is not None and not stop.is_set() and cancelled():
                         stop.set()
                     for future in finished:
-                        yield future.result()
+                        built = future.result()
+                        built.paths = submitted.pop(future)
+                        yield built
             finally:  # an error, or the caller stopped early: workers stop at their next file
                 stop.set()
                 for future in pending:
@@ -169,11 +177,14 @@ def build_segments(
         shutil.rmtree(build_dir, ignore_errors=True)
 
 
-def _batches(paths: Sequence[str], procs: int) -> list[list[str]]:
+def _batches(
+    paths: Sequence[str], procs: int, sizes: Sequence[int] | None = None
+) -> list[list[str]]:
     """Rounds of `procs` batches, doubling from FIRST_SEGMENT_DOCS up to SEGMENT_DOCS, none
     over SEGMENT_BYTES; the last round is shared equally, so no worker is left alone with a
     long last batch."""
-    sizes = [_file_size(path) for path in paths]
+    if sizes is None:
+        sizes = [_file_size(path) for path in paths]
     batches: list[list[str]] = []
     start, docs = 0, FIRST_SEGMENT_DOCS
     while start < len(paths):
@@ -189,7 +200,7 @@ def _batches(paths: Sequence[str], procs: int) -> list[list[str]]:
     return batches
 
 
-def _batch_end(sizes: list[int], start: int, docs: int) -> int:
+def _batch_end(sizes: Sequence[int], start: int, docs: int) -> int:
     """Where a batch from `start` ends: after `docs` files or SEGMENT_BYTES, at least one."""
     end, held = start, 0
     while end < len(sizes) and end - start < docs:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import time
+from array import array
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -16,9 +17,8 @@ from index.indexing.in_process import (
     commit,
     delete_paths,
     index_in_process,
-    same_state,
 )
-from index.indexing.manifest import load_manifest, save_manifest
+from index.indexing.manifest import load_manifest
 from index.indexing.parallel_build import build_segments, remove_abandoned_builds
 from index.indexing.run_lock import indexing_run
 from index.indexing.walk import FileState, Roots, resolve_roots, walk_files
@@ -106,16 +106,23 @@ def update_locked(
     walked: dict[str, FileState] = {}
     for root in scan_roots:
         walked.update(walk_files(root, report.skipped))
-    with index.reader() as reader:
-        records = load_manifest(target, index, reader.doc_count())
+    # A rebuild starts from an empty index; otherwise opening counted the documents (or
+    # counts them now, past the damaged segments dropped above).
+    doc_count = opened.document_count() if index is opened.index else 0
+    records = load_manifest(target, index, doc_count)
     scanned, covered = Roots(scan_roots), Roots(roots)
-    known = {path: record for path, record in records.items() if scanned.hold(path)}
-
-    todo = [path for path, state in walked.items() if not same_state(known.get(path), state)]
+    todo = records.changed(walked)
     report.unchanged = len(walked) - len(todo)
-    gone = [path for path in known if path not in walked]
-    # Files under no remembered folder any more (the bundle moved, a folder was dropped).
-    gone += [path for path in records if not covered.hold(path) and path not in known]
+    # Indexed files gone from the folders walked, or under no remembered folder any more (the
+    # bundle moved, a folder was dropped).
+    gone = [
+        path
+        for path in records
+        if path not in walked and (scanned.hold(path) or not covered.hold(path))
+    ]
+    # The build's batches cap their bytes (an array: a million ints as objects are 36 MB).
+    sizes = array("q", [walked[path].size for path in todo])
+    del walked  # a million files' states: not held through the build
 
     if not todo and not gone:
         # Nothing to write: no commit either, which would merge small segments and delete
@@ -124,7 +131,7 @@ def update_locked(
         return report
     throttled = ThrottledProgress(progress, len(todo))
     workers = procs if procs is not None else (2 if len(todo) >= PARALLEL_THRESHOLD else 1)
-    run = IndexingRun(index, target, known, records, report)
+    run = IndexingRun(index, target, records, report)
     writer: WhooshWriter = writer_for(index)
     delete_paths(writer, gone)
     for path in gone:
@@ -132,7 +139,7 @@ def update_locked(
     report.removed = len(gone)
     if workers > 1:
         commit(writer, target, records, bulk=True)
-        _index_in_parallel(run, todo, workers, throttled, cancelled)
+        _index_in_parallel(run, todo, sizes, workers, throttled, cancelled)
     else:
         index_in_process(run, writer, todo, throttled, cancelled, commit_every)
     log.info("indexed %s: %s", target, report)
@@ -142,6 +149,7 @@ def update_locked(
 def _index_in_parallel(
     run: IndexingRun,
     todo: list[str],
+    sizes: array[int],
     procs: int,
     throttled: ThrottledProgress,
     cancelled: CancelCheck | None,
@@ -157,6 +165,7 @@ def _index_in_parallel(
         run.index_dir,
         run.index.schema,
         todo,
+        sizes=sizes,
         procs=procs,
         progress=report_progress,
         cancelled=cancelled,
@@ -167,8 +176,9 @@ def _index_in_parallel(
             run.report.cancelled = True
             continue
         writer = writer_for(run.index)
-        stale = [path for path in batch.records if path in run.known]
-        for path, record in batch.records.items():
+        made = [(path, batch.records[path]) for path in batch.paths if path in batch.records]
+        stale = [path for path, _ in made if path in run.records]
+        for path, record in made:
             run.indexed(path, record)
         stale += [item.path for item in batch.skipped if run.skipped(item)]
         delete_paths(writer, stale)
@@ -177,10 +187,10 @@ def _index_in_parallel(
         else:
             batch.move_segment_into(run.index_dir)
             writer.commit(mergetype=_adding(batch.segment))
-        if time.monotonic() >= save_at:  # each save writes every record: not per batch
-            save_manifest(run.index_dir, run.records)
+        if time.monotonic() >= save_at:  # a batch touches every shard: saved now and then
+            run.records.save(run.index_dir)
             save_at = time.monotonic() + MANIFEST_EVERY_SECONDS
-    save_manifest(run.index_dir, run.records)
+    run.records.save(run.index_dir)
 
 
 def _drop_segments(index: WhooshIndex, damaged: dict[str, str]) -> None:

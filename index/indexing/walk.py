@@ -7,17 +7,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from index.results import SkippedFile
 from index.text.file_bytes import kind_of_special_file, not_a_file_reason
 from index.text.formats import is_readable_name
 
 
-@dataclass(frozen=True)
-class FileState:
-    """What the index knows of a file, to decide whether it changed."""
+class FileState(NamedTuple):
+    """What the index knows of a file, to decide whether it changed (a tuple: a walk of a
+    million files holds a million of them)."""
 
     size: int
     mtime: float

@@ -34,6 +34,16 @@ class OpenedIndex:
     needs_rebuild: bool
     reason: str = ""
     damaged: dict[str, str] = field(default_factory=dict)  # segment id -> what is wrong
+    counted: int | None = None  # its documents, when opening counted them
+    reader: Any = None  # with keep_reader: the reader that opening checked, for searcher_for
+
+    def document_count(self) -> int:
+        """How many documents the index held when opened (each reader opening reads every
+        segment: at a million documents, a fifth of a second)."""
+        if self.counted is None:
+            with self.index.reader() as reader:
+                self.counted = reader.doc_count()
+        return self.counted
 
 
 def _clear_index_files(index_dir: Path) -> None:
@@ -57,16 +67,25 @@ def create_fresh(index_dir: Path, roots: list[str]) -> WhooshIndex:
     return created
 
 
-def _probe(opened: WhooshIndex) -> None:
-    """Touch every segment so a missing or truncated file fails here, not mid-search."""
-    with opened.searcher() as searcher:
-        searcher.doc_count_all()
+def _probe(opened: WhooshIndex) -> Any:
+    """Touch every segment so a missing or truncated file fails here, not mid-search; the
+    reader that did, open."""
+    reader = opened.reader()
+    try:
+        reader.doc_count_all()
         for field_name in ("path", "body"):
-            searcher.reader().field_length(field_name)
+            reader.field_length(field_name)
+    except BaseException:
+        reader.close()
+        raise
+    return reader
 
 
-def open_or_create(index_dir: Path, *, full_check: bool = False) -> OpenedIndex:
-    """Open the index at `index_dir`; create, upgrade or repair it as needed.
+def open_or_create(
+    index_dir: Path, *, full_check: bool = False, keep_reader: bool = False
+) -> OpenedIndex:
+    """Open the index at `index_dir`; create, upgrade or repair it as needed; with
+    `keep_reader`, the reader opening checked the segments with is kept for `searcher_for`.
 
     Segments whose files fail their recorded sizes or checksums (every file's CRC with
     `full_check`, else the small column files') are reported in `damaged`, and the index is
@@ -94,8 +113,9 @@ def open_or_create(index_dir: Path, *, full_check: bool = False) -> OpenedIndex:
     try:
         opened = whoosh_index.open_dir(str(index_dir))
         damaged = damaged_segments(index_dir, opened_segments(opened), full=full_check)
+        reader: Any = None
         if not damaged:
-            damaged = _probe_or_find_damage(index_dir, opened)
+            damaged, reader = _probe_or_find_damage(index_dir, opened)
     except Exception as error:  # any other corruption: the index is derived data, rebuild it
         reason = f"index unreadable ({type(error).__name__}: {error})"
         log.warning("rebuilding index at %s: %s", index_dir, reason)
@@ -105,20 +125,23 @@ def open_or_create(index_dir: Path, *, full_check: bool = False) -> OpenedIndex:
         reason = "; ".join(f"segment {name}: {problem}" for name, problem in damaged.items())
         log.warning("damaged segments in %s: %s", index_dir, reason)
         return OpenedIndex(opened, meta, True, reason, damaged)
-    return OpenedIndex(opened, meta, False)
+    counted = reader.doc_count()
+    if not keep_reader:
+        reader.close()
+        reader = None
+    return OpenedIndex(opened, meta, False, counted=counted, reader=reader)
 
 
-def _probe_or_find_damage(index_dir: Path, opened: WhooshIndex) -> dict[str, str]:
-    """{} if every segment opens; else the damaged segments a full check finds, or the
-    probe's error when no checksum explains it."""
+def _probe_or_find_damage(index_dir: Path, opened: WhooshIndex) -> tuple[dict[str, str], Any]:
+    """({}, the probe's open reader) if every segment opens; else the damaged segments a full
+    check finds, or the probe's error when no checksum explains it."""
     try:
-        _probe(opened)
+        return {}, _probe(opened)
     except Exception:
         damaged = damaged_segments(index_dir, opened_segments(opened), full=True)
         if not damaged:
             raise
-        return damaged
-    return {}
+        return damaged, None
 
 
 def opened_segments(opened: WhooshIndex) -> list[WhooshSegment]:
@@ -130,9 +153,13 @@ def opened_segments(opened: WhooshIndex) -> list[WhooshSegment]:
 def searcher_for(opened: OpenedIndex, weighting: Any) -> WhooshSearcher:
     """A searcher over the index, leaving out its damaged segments: what is intact still
     searches until the next indexing run rewrites the rest."""
-    if not opened.damaged:
-        return opened.index.searcher(weighting=weighting)
     index: Any = opened.index
+    if not opened.damaged:
+        if opened.reader is None:
+            return opened.index.searcher(weighting=weighting)
+        probed, opened.reader = opened.reader, None
+        kept: WhooshSearcher = Searcher(probed, weighting=weighting, fromindex=index)
+        return kept
     storage, schema = index.storage, index.schema
     # The generation read, so that the searcher knows when a writer has committed since.
     generation = index.latest_generation()
@@ -172,7 +199,7 @@ def check_index(index_dir: Path) -> list[str]:
         opened: WhooshIndex = whoosh_index.open_dir(str(index_dir))
         damaged = damaged_segments(index_dir, opened_segments(opened), full=True)
         if not damaged:
-            _probe(opened)
+            _probe(opened).close()
     except Exception as error:  # what opening would rebuild
         return [*problems, f"the index does not open ({type(error).__name__}: {error})"]
     return problems + [f"segment {name}: {problem}" for name, problem in damaged.items()]
@@ -186,7 +213,7 @@ def _recovered_meta(index_dir: Path) -> IndexMeta | None:
         opened: WhooshIndex = whoosh_index.open_dir(str(index_dir))
         if set(opened.schema.names()) != set(DocumentSchema().names()):
             return None
-        _probe(opened)
+        _probe(opened).close()
         with opened.searcher() as searcher:
             paths = [stored["path"] for stored in searcher.all_stored_fields()]
     except Exception as error:  # unpickling an older layout, damage: the caller rebuilds

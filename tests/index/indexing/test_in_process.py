@@ -3,10 +3,11 @@ what it committed, an unreadable file's older copy leaves the index, and the rep
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from index.indexing.in_process import IndexingRun, index_in_process
-from index.indexing.manifest import FileRecord, load_manifest
+from index.indexing.manifest import FileRecord, Manifest, load_manifest
 from index.indexing.update import update_index
 from index.progress import ThrottledProgress
 from index.results import IndexReport
@@ -14,9 +15,9 @@ from index.storage import open_or_create, writer_for
 from tests.conftest import count_hits, write_corpus
 
 
-def fresh_run(index_dir: Path, known: dict[str, FileRecord]) -> IndexingRun:
+def fresh_run(index_dir: Path, known: Mapping[str, FileRecord]) -> IndexingRun:
     index = open_or_create(index_dir).index
-    return IndexingRun(index, index_dir, dict(known), dict(known), IndexReport())
+    return IndexingRun(index, index_dir, Manifest.of(known), IndexReport())
 
 
 def test_a_cancelled_run_keeps_every_document_it_read_committed(tmp_path: Path) -> None:

@@ -13,7 +13,16 @@ from pathlib import Path
 import pytest
 from whoosh import index as whoosh_index
 
-from index.indexing.manifest import MANIFEST_FILE, FileRecord, load_manifest, save_manifest
+from index.indexing.changes import update_paths
+from index.indexing.manifest import (
+    MANIFEST_FILE,
+    SHARD_FOLDER,
+    FileRecord,
+    ManifestNotLoaded,
+    load_manifest,
+    save_manifest,
+    shard_of,
+)
 from index.indexing.update import update_index
 from index.storage import writer_for
 from index.storage.whoosh_types import WhooshIndex
@@ -81,9 +90,10 @@ def test_a_manifest_out_of_step_with_the_index_is_rebuilt_from_stored_fields(
         marshal.dumps(("timtin-manifest/1", {"/a.txt": (1, 1.0, "h"), "/b.txt": (2, 2.0, "i")})),
         marshal.dumps(("timtin-manifest/2", {"/a.txt": (1, 1.0, "h"), "/b.txt": (2, 2.0, "i")})),
         marshal.dumps(("timtin-manifest/3", 1, {"/a.txt": (1, 1.0), "/b.txt": (2, 2.0)})),
+        marshal.dumps(("timtin-manifest/3", 1, {"/a.txt": (1, 1.0, "h"), "/b.txt": (2, 2.0, "i")})),
         marshal.dumps(["not", "a", "pair"]),
     ],
-    ids=["empty", "garbage", "format 1", "format 2", "short records", "wrong shape"],
+    ids=["empty", "garbage", "format 1", "format 2", "short records", "format 3", "wrong shape"],
 )
 def test_a_manifest_that_cannot_be_read_is_rebuilt(
     indexed: tuple[Path, Path, WhooshIndex], damage: bytes
@@ -120,4 +130,59 @@ def test_a_manifest_written_before_the_newest_commit_is_rebuilt(
         index_dir, {"/x/a.txt": FileRecord(1, 1.0, "h"), "/x/b.txt": FileRecord(2, 2.0, "i")}
     )
     writer_for(opened).commit(merge=False)  # a commit the manifest was not written for
+    assert load_manifest(index_dir, opened, 2) == records_of(corpus)
+
+
+def shard_times(index_dir: Path) -> dict[str, int]:
+    return {shard.name: shard.stat().st_mtime_ns for shard in (index_dir / SHARD_FOLDER).iterdir()}
+
+
+def test_a_changed_file_rewrites_only_its_folders_shard(tmp_path: Path) -> None:
+    """At a million files the whole manifest is 120 MB: one changed file must not rewrite it."""
+    folders = {f"f{n}": {"a.txt": f"A\nBài {n} Hà Nội\n"} for n in range(12)}
+    corpus = tmp_path / "corpus"
+    for name, files in folders.items():
+        write_corpus(corpus / name, files)
+    index_dir = tmp_path / "index"
+    update_index([corpus], index_dir)
+    before = shard_times(index_dir)
+    assert len(before) > 1  # twelve folders spread over several shards
+    changed = corpus / "f3" / "a.txt"
+    changed.write_text("A\nBài ba Huế\n", encoding="utf-8")
+    assert update_paths([changed], index_dir).indexed == [str(changed)]
+    after = shard_times(index_dir)
+    rewritten = {name for name in after if after[name] != before.get(name)}
+    assert rewritten == {f"{shard_of(str(changed)):03d}.bin"}
+    opened = whoosh_index.open_dir(str(index_dir))
+    try:
+        records = load_manifest(index_dir, opened, 12)
+    finally:
+        opened.close()
+    assert records[str(changed)] == FileRecord.of(read_document(changed))
+    assert len(records) == 12
+
+
+def test_a_manifest_read_for_some_files_holds_only_their_folders(
+    indexed: tuple[Path, Path, WhooshIndex], tmp_path: Path
+) -> None:
+    corpus, index_dir, opened = indexed
+    elsewhere = "/somewhere/else/entirely/c.txt"
+    assert shard_of(elsewhere) != shard_of(str(corpus / "a.txt"))
+    records = load_manifest(index_dir, opened, 2, only=[str(corpus / "a.txt")])
+    assert records[str(corpus / "b.txt")] == records_of(corpus)[str(corpus / "b.txt")]
+    with pytest.raises(ManifestNotLoaded):
+        _ = elsewhere in records
+    with pytest.raises(ManifestNotLoaded):
+        sorted(records)
+
+
+def test_a_shard_left_from_a_killed_save_makes_the_manifest_be_rebuilt(
+    indexed: tuple[Path, Path, WhooshIndex],
+) -> None:
+    """Killed after a shard was written but before the head: the head's length is off."""
+    corpus, index_dir, opened = indexed
+    shard = index_dir / SHARD_FOLDER / f"{shard_of(str(corpus / 'a.txt')):03d}.bin"
+    shard.write_bytes(marshal.dumps({"/x/a.txt": (1, 1.0, "h"), "/x/b.txt": (2, 2.0, "i")}))
+    assert load_manifest(index_dir, opened, 2) == records_of(corpus)
+    shard.unlink()
     assert load_manifest(index_dir, opened, 2) == records_of(corpus)
