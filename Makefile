@@ -6,6 +6,7 @@ READY := $(VENV)/.ready
 N ?= 10000
 PEERS ?= fts5,recoll,tantivy
 FORMAT ?=
+BENCH_ARGS ?=
 BENCH_READY := $(VENV)/.bench-ready
 
 # Debian packages: what Qt needs to run offscreen, what its xcb plugin links (the Linux bundle
@@ -62,9 +63,10 @@ $(BENCH_READY): pyproject.toml $(READY)
 	else echo "tantivy could not be installed: the bench goes on without it"; fi
 
 # make bench N=100000 PEERS=fts5,tantivy (PEERS= runs ours alone); FORMAT=html or docx times
-# only our index build on the corpus converted to that file type, beside the .txt one.
+# only our index build on the corpus converted to that file type, beside the .txt one;
+# BENCH_ARGS passes more options (BENCH_ARGS=--no-overlap; `python -m bench --help` lists them).
 bench: $(BENCH_READY)
-	$(PY) -m bench --docs $(N) --peers '$(PEERS)' $(if $(FORMAT),--format $(FORMAT))
+	$(PY) -m bench --docs $(N) --peers '$(PEERS)' $(if $(FORMAT),--format $(FORMAT)) $(BENCH_ARGS)
 
 # The reliability suite with 200 kill -9 trials (not in CI); prints the figures for BENCHMARKS.md.
 torture: $(READY)

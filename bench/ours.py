@@ -37,8 +37,11 @@ def phase_build(corpus: str, index_dir: str, procs: int | None = None) -> dict[s
     }
 
 
-def phase_search(index_dir: str, queries: list[str], rounds: int) -> dict[str, object]:
-    """Open the index, answer the query mix `rounds` times, then measure relevance overlap."""
+def phase_search(
+    index_dir: str, queries: list[str], rounds: int, overlap: bool = True
+) -> dict[str, object]:
+    """Open the index, answer the query mix `rounds` times, then (with `overlap`) measure
+    relevance overlap."""
     from index.engine import Engine
 
     started = time.perf_counter()
@@ -66,7 +69,7 @@ def phase_search(index_dir: str, queries: list[str], rounds: int) -> dict[str, o
         counted.append((time.perf_counter() - t0) * 1000)
     # The searching peak: the relevance check below opens a second, exhaustive searcher.
     search_peak_kb = peak_rss_kb()
-    overlap = _overlap(engine, queries)
+    shared = _overlap(engine, queries) if overlap else None
     checks = {
         "doc_count": engine.doc_count() if hasattr(engine, "doc_count") else None,
         "needs_rebuild": bool(getattr(engine, "needs_rebuild", False)),
@@ -77,7 +80,7 @@ def phase_search(index_dir: str, queries: list[str], rounds: int) -> dict[str, o
         "open_ms": open_ms,
         "latencies_ms": latencies,
         "counted_latencies_ms": counted,
-        "overlap": overlap,
+        "overlap": shared,
         "search_peak_rss_kb": search_peak_kb,
         **checks,
     }
