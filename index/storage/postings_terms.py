@@ -24,10 +24,12 @@ class PostingsTermInfo(TermInfo):  # type: ignore[misc]
     postings, read only when asked (term listings need only the count)."""
 
     def __init__(self, file: PostingsFile, entry: TermEntry) -> None:
-        super().__init__(df=entry.count, minlength=0)
         self._file = file
         self._entry = entry
         self._read: Postings | None = None
+        self._shifts: list[int] | None = None  # TermInfo.__init__'s values are not kept
+        super().__init__(df=entry.count, minlength=0)
+        self._shifts = [0, 0]  # added to the first and last document numbers
 
     def postings(self) -> Postings:
         """The term's documents and counts."""
@@ -45,13 +47,34 @@ class PostingsTermInfo(TermInfo):  # type: ignore[misc]
         weights = self.postings().weights
         return float(max(weights)) if weights is not None else 1.0
 
+    # Whoosh's MultiReader shifts a term found in one segment only by that segment's first
+    # document number, in place (`info._minid += offset`): both are read from the postings
+    # when asked, and keep the shift.
+    @property
+    def _minid(self) -> int:
+        return self.postings().ids[0] + (self._shifts or (0, 0))[0]
+
+    @_minid.setter
+    def _minid(self, value: int) -> None:
+        if self._shifts is not None:
+            self._shifts[0] = value - self.postings().ids[0]
+
+    @property
+    def _maxid(self) -> int:
+        return self.postings().ids[-1] + (self._shifts or (0, 0))[1]
+
+    @_maxid.setter
+    def _maxid(self, value: int) -> None:
+        if self._shifts is not None:
+            self._shifts[1] = value - self.postings().ids[-1]
+
     def min_id(self) -> int:
         """The first document holding the term."""
-        return self.postings().ids[0]
+        return self._minid
 
     def max_id(self) -> int:
         """The last document holding the term."""
-        return self.postings().ids[-1]
+        return self._maxid
 
 
 class PostingsMatcher(ListMatcher):  # type: ignore[misc]

@@ -79,3 +79,27 @@ def test_prefix_listings_stop_at_the_field(reader: Any) -> None:
     assert "body" in reader.indexed_field_names() and "path" in reader.indexed_field_names()
     fields = [field for field, _ in reader.all_terms()]
     assert fields == sorted(fields)  # every field once, in name order
+
+
+def test_a_term_in_one_segment_of_several_is_listed_with_its_place_in_the_index(
+    tmp_path: Path,
+) -> None:
+    """Whoosh shifts such a term's first and last documents by its segment's offset; typing a
+    word pair found in one segment only once failed there (the bench's keystrokes at 1,000)."""
+    ix = create_fresh(tmp_path / "index", [])
+    for first in (0, 300):
+        writer = InvertingSegmentWriter(ix, compound=False, codec=TimTinCodec())
+        for n in range(first, first + 300):
+            writer.add_document(**_doc(n))
+        if first:
+            body = "Đà Lạt sương mù.\n"
+            fields = Document("/tin/dl.txt", "Đà Lạt", "", body, len(body), 0.0, "f" * 32, "utf-8")
+            writer.add_document(**document_fields(fields))
+        writer.commit(merge=False)
+    with ix.reader() as reader:
+        assert len(list(reader.leaf_readers())) == 2
+        listed = dict(reader.iter_prefix("shingles", "da lat"))
+        info = listed[b"da lat"]
+        assert (info.doc_frequency(), info.min_id(), info.max_id()) == (1, 600, 600)
+        both = reader.term_info("body", b"vui")
+        assert (both.doc_frequency(), both.min_id(), both.max_id()) == (600, 0, 599)
