@@ -105,7 +105,7 @@ def update_locked(
         report.repaired = [f"segment {name}: {why}" for name, why in opened.damaged.items()]
     walked: dict[str, FileState] = {}
     for root in scan_roots:
-        walked.update(walk_files(root, report.skipped))
+        walked.update(walk_files(root, report.skipped, cancelled))
     # A rebuild starts from an empty index; otherwise opening counted the documents (or
     # counts them now, past the damaged segments dropped above).
     doc_count = opened.document_count() if index is opened.index else 0

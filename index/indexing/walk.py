@@ -10,6 +10,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from index.errors import Cancelled
+from index.progress import CancelCheck
 from index.results import SkippedFile
 from index.text.file_bytes import kind_of_special_file, not_a_file_reason
 from index.text.formats import is_readable_name
@@ -40,11 +42,14 @@ class Roots:
         return path.startswith(self._prefixes) or path in self._exact
 
 
-def walk_files(root: str, skipped: list[SkippedFile]) -> Iterator[tuple[str, FileState]]:
-    """Every readable file below `root` (or `root` itself), hidden folders left out."""
+def walk_files(
+    root: str, skipped: list[SkippedFile], cancelled: CancelCheck | None = None
+) -> Iterator[tuple[str, FileState]]:
+    """Every readable file below `root` (or `root` itself), hidden folders left out; raises
+    Cancelled at the next folder once `cancelled()` is true (a million files take seconds)."""
     top = Path(root)
     if top.is_dir():
-        yield from _walk_folder(str(top), skipped)
+        yield from _walk_folder(str(top), skipped, cancelled)
         return
     if not top.exists():
         skipped.append(SkippedFile(root, "no such file or folder"))
@@ -65,8 +70,12 @@ def _regular_file(
     yield path, FileState(stat.st_size, stat.st_mtime)
 
 
-def _walk_folder(folder: str, skipped: list[SkippedFile]) -> Iterator[tuple[str, FileState]]:
+def _walk_folder(
+    folder: str, skipped: list[SkippedFile], cancelled: CancelCheck | None
+) -> Iterator[tuple[str, FileState]]:
     """Depth-first, sorted, hidden entries left out; `scandir` saves a lookup per file."""
+    if cancelled is not None and cancelled():
+        raise Cancelled
     try:
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
@@ -81,7 +90,7 @@ def _walk_folder(folder: str, skipped: list[SkippedFile]) -> Iterator[tuple[str,
             if entry.is_dir(follow_symlinks=False):
                 if _is_saved_page_files(entry.name, pages):
                     continue  # a saved page's images, styles and frames: part of the page
-                yield from _walk_folder(entry.path, skipped)
+                yield from _walk_folder(entry.path, skipped, cancelled)
                 continue
             if not is_readable_name(entry.name):
                 continue

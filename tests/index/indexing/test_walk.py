@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from index.errors import Cancelled
 from index.indexing.walk import FileState, Roots, resolve_roots, walk_files
 from index.results import SkippedFile
 from tests.conftest import write_corpus
@@ -184,3 +185,20 @@ def test_a_saved_pages_files_folder_is_part_of_the_page_not_documents(tmp_path: 
         "tin.htm",
     ]
     assert skipped == []
+
+
+def test_a_cancelled_walk_stops_at_the_next_folder(tmp_path: Path) -> None:
+    """Closing the window while it catches up on a million files must not wait for the walk."""
+    for name in ("a", "b", "c"):
+        write_corpus(tmp_path / name, {"1.txt": "Một\n", "2.txt": "Hai\n"})
+    looks: list[str] = []
+
+    def cancelled() -> bool:
+        looks.append("asked")
+        return len(looks) > 2  # the top folder and `a` listed, then the user closes
+
+    found: list[str] = []
+    with pytest.raises(Cancelled):
+        for path, _state in walk_files(str(tmp_path), [], cancelled):
+            found.append(path)
+    assert found == [str(tmp_path / "a" / "1.txt"), str(tmp_path / "a" / "2.txt")]
