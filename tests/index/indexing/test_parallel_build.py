@@ -136,22 +136,16 @@ def _big_article(n: int, rng: random.Random) -> str:
 
 
 class _CancelOnceABatchIsCommitted:
-    """A cancel button pressed as soon as the run has committed its first finished batch.
-
-    The run asks at every poll, before it hands over any batch; the first answer notes the
-    index's generation, and a later commit moves it on.
-    """
+    """A cancel button pressed as soon as the run has committed its first finished batch:
+    the run asks while it walks and at every poll; the index holds documents once one is in."""
 
     def __init__(self, index_dir: Path) -> None:
         self._index_dir = index_dir
-        self._first: int | None = None
         self.pressed = False
 
     def __call__(self) -> bool:
-        generation = whoosh_index.open_dir(str(self._index_dir)).latest_generation()
-        if self._first is None:
-            self._first = generation
-        self.pressed = self.pressed or generation > self._first
+        held = whoosh_index.open_dir(str(self._index_dir)).doc_count()
+        self.pressed = self.pressed or held > 0
         return self.pressed
 
 
