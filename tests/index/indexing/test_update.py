@@ -114,9 +114,9 @@ def test_progress_is_reported_and_cancel_keeps_what_was_done(tmp_path: Path) -> 
     seen: list[Progress] = []
     asked: list[int] = []
 
-    def cancel_after_ten() -> bool:
+    def cancel_after_ten() -> bool:  # asked once by the walk of the one folder, then per file
         asked.append(1)
-        return len(asked) > 10
+        return len(asked) > 11
 
     report = update_index(
         [corpus], tmp_path / "idx", progress=seen.append, cancelled=cancel_after_ten
