@@ -36,6 +36,7 @@ class _TierClass:
 
     unit: float
     members: list[int] = field(default_factory=list)
+    boosts: set[float] = field(default_factory=set)  # every boost its members may give
 
 
 def candidates(segments: list[SegmentTiers], limit: int, bound: float) -> list[set[int]]:
@@ -108,17 +109,19 @@ def _classes(tier_boosts: list[list[float]], bound: float) -> list[_TierClass] |
         if classes:
             # A tier joins the class above when the class's unit, or its own smaller boost
             # (a word's tone-free forms, half an exact one), counts every boost of both.
+            # Checked over the class's distinct boosts: a pasted page has thousands of tiers
+            # of a handful of boosts, and checking every member's made this quadratic.
             last = classes[-1]
             unit = min(last.unit, *boosts)
-            joined = [boost for member in last.members for boost in tier_boosts[member]]
-            if all(_units_of(boost, unit) for boost in [*joined, *boosts]):
-                last.unit = unit
+            together = last.boosts.union(boosts)
+            if all(_units_of(boost, unit) for boost in together):
+                last.unit, last.boosts = unit, together
                 last.members.append(index)
                 continue
         unit = min(boosts)
         if unit <= 0 or not all(_units_of(boost, unit) for boost in boosts):
             return None
-        classes.append(_TierClass(unit, [index]))
+        classes.append(_TierClass(unit, [index], set(boosts)))
     below = bound
     for tier_class in reversed(classes):
         if tier_class.unit <= below * (1 + _RATIO_TOLERANCE):
