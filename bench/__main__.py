@@ -282,27 +282,24 @@ class Bench:
             if engine == "ours":
                 args["procs"] = self.args.procs
             result = run_worker(engine, "reindex", **args)
-        wall, updated = _float(result["wall_s"]), result.get("updated")
-        if updated == 1:
-            self.figures[engine]["reindex_s"] = wall
-        else:
-            self.notes.append(
-                f"{LABELS[engine]} re-index: discarded — it re-indexed {updated} documents, not 1 "
-                f"({wall or 0:.2f} s)."
-            )
+        self._keep_reindex(engine, "reindex_s", "re-index", result)
 
     def _reindex_named(self, engine: str, index_dir: str, changed: Path) -> None:
         if engine == "recoll":
             result = peer_recoll.reindex_named(self.work, changed)
         else:
             result = run_worker(engine, "reindex_named", index_dir=index_dir, path=str(changed))
+        self._keep_reindex(engine, "reindex_named_s", "named re-index", result)
+
+    def _keep_reindex(self, engine: str, key: str, what: str, result: dict[str, object]) -> None:
+        """A re-index's wall time as the `key` figure, if it re-indexed the one changed file."""
         wall, updated = _float(result["wall_s"]), result.get("updated")
         if updated == 1:
-            self.figures[engine]["reindex_named_s"] = wall
+            self.figures[engine][key] = wall
         else:
             self.notes.append(
-                f"{LABELS[engine]} named re-index: discarded — it re-indexed {updated} documents, "
-                f"not 1 ({wall or 0:.2f} s)."
+                f"{LABELS[engine]} {what}: discarded — it re-indexed {updated} documents, not 1 "
+                f"({wall or 0:.2f} s)."
             )
 
     def _app(self, index_dir: Path) -> None:

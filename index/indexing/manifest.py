@@ -136,11 +136,10 @@ class Manifest(MutableMapping[str, FileRecord]):
     def save(self, index_dir: Path) -> None:
         """Write the shards changed since the last save, then the head naming the index's
         newest commit (the caller has just made it)."""
-        folder = index_dir / SHARD_FOLDER
-        folder.mkdir(exist_ok=True)
+        (index_dir / SHARD_FOLDER).mkdir(exist_ok=True)
         for number in sorted(self._dirty):
             shard = self._shards[number]
-            target = folder / f"{number:03d}.bin"
+            target = _shard_file(index_dir, number)
             if shard:
                 data = marshal.dumps(shard)
                 write_atomically(target, data)
@@ -159,7 +158,7 @@ def load_manifest(
 ) -> Manifest:
     """Every indexed file's record, or with `only` the records of those paths' folders; from
     the manifest when it was written for the index's newest commit and holds its `doc_count`
-    documents (the caller has a reader open already: opening one reads every segment)."""
+    documents (the caller has counted them: `OpenedIndex.document_count`)."""
     try:
         return _read(index_dir, index.latest_generation(), doc_count, only)
     except _Empty:  # none yet, or killed before the first save: nothing to say
@@ -195,12 +194,14 @@ def _read(index_dir: Path, generation: int, doc_count: int, only: Iterable[str] 
     wanted = range(SHARDS) if only is None else sorted({shard_of(path) for path in only})
     shards: list[dict[str, _Raw] | None] = [None] * SHARDS
     for number in wanted:
-        shards[number] = _read_shard(
-            index_dir / SHARD_FOLDER / f"{number:03d}.bin", lengths[number]
-        )
+        shards[number] = _read_shard(_shard_file(index_dir, number), lengths[number])
     if only is None and sum(len(shard or ()) for shard in shards) != count:
         raise ValueError("the shards hold another number of records than the head")
     return Manifest(shards, list(lengths), count)
+
+
+def _shard_file(index_dir: Path, number: int) -> Path:
+    return index_dir / SHARD_FOLDER / f"{number:03d}.bin"
 
 
 def _read_shard(path: Path, length: int) -> dict[str, _Raw]:
