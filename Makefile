@@ -10,11 +10,12 @@ BENCH_ARGS ?=
 BENCH_READY := $(VENV)/.bench-ready
 
 # Debian packages: what Qt needs to run offscreen, what its xcb plugin links (the Linux bundle
-# carries them only if this machine has them), and Xvfb for the bundle's test on a real X server.
+# carries them only if this machine has them), binutils (PyInstaller's objdump, our strip), and
+# Xvfb for the bundle's test on a real X server.
 QT_LIBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-dejavu-core
 PACKAGE_LIBS := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
   libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
-SYSTEM_PACKAGES := $(QT_LIBS) $(PACKAGE_LIBS) xvfb
+SYSTEM_PACKAGES := $(QT_LIBS) $(PACKAGE_LIBS) binutils xvfb
 
 .PHONY: run test lint typecheck package bench torture clean system-packages
 

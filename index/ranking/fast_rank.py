@@ -1,7 +1,8 @@
 """Ranking from the postings files: Whoosh's scores for our query plans, from flat arrays.
 
-Sets of document numbers decide what matches (in C); the ranking tiers single out the few
-documents that can still reach the page, and only those are scored with BM25.  A query this
+Masks of document numbers decide what matches (whole-array operations in numpy); the ranking
+tiers single out the few documents that can still reach the page, and only those are scored
+with BM25, a vector at a time.  A query this
 module cannot read (prefixes, title phrases, …) returns None and Whoosh's matchers rank it.
 """
 
@@ -9,20 +10,31 @@ from __future__ import annotations
 
 import heapq
 import threading
-from bisect import bisect_left
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 from whoosh import query as wq
 
 from index.errors import SearchCancelled
 from index.log import logger
 from index.progress import CancelCheck
+from index.ranking.doc_masks import (
+    Ids,
+    Mask,
+    Values,
+    empty_mask,
+    held,
+    ids_array,
+    mask_of,
+    members,
+    union_of,
+    weights_at,
+)
 from index.ranking.scoring import BM25_B, BM25_K1, field_lengths
-from index.ranking.sorted_lookup import positions_in, search_pays
 from index.ranking.tier_selection import SegmentTiers, Tier, candidates, tier_values
-from index.storage.postings_file import Postings, PostingsFile
+from index.storage.postings_file import PostingsFile
 from index.storage.postings_terms import postings_of
 from index.storage.schema import SCORED_FIELDS, TIER_FIELDS
 from index.storage.whoosh_types import WhooshReader, WhooshSearcher
@@ -49,6 +61,17 @@ class Ranked:
     top: list[tuple[float, int]]
 
 
+@dataclass(frozen=True)
+class _Arrays:
+    """One term's postings in a segment as arrays: its documents, and their counts if any."""
+
+    ids: Ids
+    weights: Values | None
+
+
+_NO_POSTINGS = _Arrays(ids_array(()), None)
+
+
 @dataclass
 class _Segment:
     """One Whoosh segment as the ranker sees it: its postings file, offset and deletions."""
@@ -56,19 +79,24 @@ class _Segment:
     copy: PostingsFile
     offset: int
     size: int  # document numbers, deleted ones included: offset + size starts the next
-    deleted: frozenset[int]
-    norms: list[float]
-    cache: dict[tuple[str, str], Postings | None] = field(default_factory=dict)
+    live: Mask | None  # None when nothing is deleted
+    norms: Values
+    cache: dict[tuple[str, str], _Arrays] = field(default_factory=dict)
 
-    def postings(self, field_name: str, text: str, key: bytes) -> Postings | None:
-        found = self.cache.get((field_name, text), _MISSING)
-        if found is _MISSING:
-            found = self.copy.postings(field_name, key)
+    def postings(self, field_name: str, text: str, key: bytes) -> _Arrays:
+        found = self.cache.get((field_name, text))
+        if found is None:
+            postings = self.copy.postings(field_name, key)
+            if postings is None:
+                found = _NO_POSTINGS
+            else:
+                weights = postings.weights
+                found = _Arrays(
+                    ids_array(postings.ids),
+                    None if weights is None else np.asarray(weights, dtype=np.float64),
+                )
             self.cache[(field_name, text)] = found
-        return found  # type: ignore[return-value]
-
-
-_MISSING = object()
+        return found
 
 
 class FastRanker:
@@ -76,7 +104,7 @@ class FastRanker:
 
     def __init__(self, index_dir: Path) -> None:
         self.index_dir = index_dir
-        self._norms: dict[tuple[str, float], list[float]] = {}
+        self._norms: dict[tuple[str, float], Values] = {}
         self._lock = threading.Lock()
 
     def close(self) -> None:
@@ -132,19 +160,22 @@ class FastRanker:
                 doc_count = reader.doc_count_all()
                 if copy is None or copy.doc_count > doc_count:
                     return None
-                deleted = frozenset(segment.deleted_docs()) if reader.has_deletions() else None
+                undeleted = None
+                if reader.has_deletions():
+                    undeleted = ~mask_of(ids_array(sorted(segment.deleted_docs())), doc_count)
                 norms = self._norms_for(reader, segment_id, avgfl)
-                segments.append(_Segment(copy, offset, doc_count, deleted or frozenset(), norms))
+                segments.append(_Segment(copy, offset, doc_count, undeleted, norms))
             self._forget_except(live)
         return segments
 
-    def _norms_for(self, reader: WhooshReader, segment_id: str, avgfl: float) -> list[float]:
+    def _norms_for(self, reader: WhooshReader, segment_id: str, avgfl: float) -> Values:
         """Per document, the length part of BM25's denominator (Whoosh's very expression)."""
         key = (segment_id, avgfl)
         norms = self._norms.get(key)
         if norms is None:
             k1, b = BM25_K1, BM25_B
-            norms = [k1 * ((1 - b) + b * fl / avgfl) for fl in field_lengths(reader, "body")]
+            lengths = field_lengths(reader, "body")
+            norms = np.array([k1 * ((1 - b) + b * fl / avgfl) for fl in lengths], dtype=np.float64)
             self._norms[key] = norms
         return norms
 
@@ -165,7 +196,7 @@ class _Evaluation:
         self.searcher = searcher
         self.segments = segments
         self.cancelled = cancelled
-        self.allowed = sorted(allowed) if allowed is not None else None
+        self.allowed = ids_array(sorted(allowed)) if allowed is not None else None
         self._keys: dict[str, bytes] = {}
         self._idf: dict[str, float] = {}
 
@@ -189,33 +220,32 @@ class _Evaluation:
         total = 0
         for segment in self.segments:
             self._check()
-            total += len(_SegmentEvaluation(self, segment).matching(query))
+            total += int(np.count_nonzero(_SegmentEvaluation(self, segment).matching(query)))
         return total
 
     def rank(self, query: wq.Query, limit: int) -> Ranked:
         match, tiers = _split_tiers(query)
         evaluations = [_SegmentEvaluation(self, segment) for segment in self.segments]
-        held = []
+        held_tiers = []
         for evaluation in evaluations:
             self._check()
-            docs = evaluation.matching(match)
-            held.append(SegmentTiers(docs, [evaluation.tier(node) for node in tiers]))
-        total = sum(len(segment.docs) for segment in held)
-        chosen = candidates(held, limit, self.bound(match))
+            docs = members(evaluation.matching(match))
+            tier_ids = [evaluation.tier(node) for node in tiers]
+            held_tiers.append(SegmentTiers(docs, tier_ids, evaluation.segment.size))
+        total = sum(len(segment.docs) for segment in held_tiers)
+        chosen = candidates(held_tiers, limit, self.bound(match))
         best: list[tuple[float, int]] = []
-        for evaluation, segment, docs in zip(evaluations, held, chosen, strict=True):
+        for evaluation, segment, docs in zip(evaluations, held_tiers, chosen, strict=True):
             self._check()
-            if not docs:
+            if not len(docs):
                 continue
-            ordered = sorted(docs)
-            scores = evaluation.scores(match, ordered)
-            tier_of = tier_values(segment, ordered)
+            scores = evaluation.scores(match, docs) + tier_values(segment, docs)
+            if len(docs) > limit:  # the segment's best, ties by document number
+                order = np.lexsort((docs, -scores))[:limit]
+                docs, scores = docs[order], scores[order]
             offset = evaluation.segment.offset
-            scored = [
-                (-(score + tier_of[doc]), offset + doc)
-                for score, doc in zip(scores, ordered, strict=True)
-            ]
-            best = heapq.nsmallest(limit, best + heapq.nsmallest(limit, scored))
+            scored = zip((-scores).tolist(), (docs + offset).tolist(), strict=True)
+            best = heapq.nsmallest(limit, [*best, *scored])
         return Ranked(total, [(-negated, docnum) for negated, docnum in best])
 
     def bound(self, node: wq.Query) -> float:
@@ -266,97 +296,121 @@ def _is_presence_tier(node: wq.Query) -> bool:
 
 
 class _SegmentEvaluation:
-    """A query's sets and scores within one segment (local document numbers)."""
+    """A query's masks and scores within one segment (local document numbers)."""
 
     def __init__(self, evaluation: _Evaluation, segment: _Segment) -> None:
         self.evaluation = evaluation
         self.segment = segment
-        self._docs: dict[int, set[int]] = {}
-        self.allowed: set[int] | None = None
+        self._masks: dict[int, Mask] = {}
+        self._among: dict[int, Mask] = {}
+        self.allowed: Mask | None = None
         if evaluation.allowed is not None:  # the filter's documents, in local numbers
             ids, start = evaluation.allowed, segment.offset
-            low, high = bisect_left(ids, start), bisect_left(ids, start + segment.size)
-            self.allowed = {doc - start for doc in ids[low:high]}
+            low, high = np.searchsorted(ids, (start, start + segment.size))
+            self.allowed = mask_of(ids[low:high] - start, segment.size)
 
-    def matching(self, node: wq.Query) -> set[int]:
-        """The live documents matching `node` that the filter allows."""
-        found = self.docs(node)
+    def matching(self, node: wq.Query) -> Mask:
+        """The live documents matching `node` that the filter allows.  The masks of its parts
+        are forgotten: a pasted page has hundreds, each the size of the segment."""
+        found = self.mask(node)
+        self._masks.clear()
+        if self.segment.live is not None:
+            found = found & self.segment.live
         return found if self.allowed is None else found & self.allowed
 
-    def postings(self, node: wq.Term) -> Postings | None:
+    def postings(self, node: wq.Term) -> _Arrays:
         field_name, text = node.fieldname, str(node.text)
         if field_name not in _PRESENCE_FIELDS and field_name not in _BM25_FIELDS:
             raise Unsupported(f"field {field_name}")
         return self.segment.postings(field_name, text, self.evaluation.key(text))
 
-    def docs(self, node: wq.Query) -> set[int]:
-        """The live documents matching `node`."""
-        found = self._docs.get(id(node))
+    def mask(self, node: wq.Query) -> Mask:
+        """The documents matching `node`, deleted ones included (never changed in place)."""
+        found = self._masks.get(id(node))
         if found is None:
-            found = self._evaluate(node)
-            if self.segment.deleted:
-                found -= self.segment.deleted
-            self._docs[id(node)] = found
+            found = self._masks[id(node)] = self._evaluate(node)
         return found
 
-    def _members(self, node: wq.Query) -> Collection[int]:
-        """`node`'s documents as cheaply as set operations take them: a term's own array."""
-        if isinstance(node, wq.Term) and id(node) not in self._docs:
-            return self._ids(node)
-        return self.docs(node)
-
-    def _evaluate(self, node: wq.Query) -> set[int]:
+    def _evaluate(self, node: wq.Query) -> Mask:
+        size = self.segment.size
         if node is wq.NullQuery:
-            return set()
+            return empty_mask(size)
         if isinstance(node, wq.Term):
-            return set(self._ids(node))
-        if isinstance(node, (wq.AndMaybe, wq.AndNot)):
-            base = set(self.docs(node.a))
-            return base.difference(self._members(node.b)) if isinstance(node, wq.AndNot) else base
+            return mask_of(self.postings(node).ids, size)
+        if isinstance(node, wq.AndNot):
+            return self.mask(node.a) & ~self.mask(node.b)
+        if isinstance(node, wq.AndMaybe):
+            return self.mask(node.a)
         if isinstance(node, wq.And):
-            positive = [c for c in node.subqueries if not isinstance(c, wq.Not)]
-            negative = [c.query for c in node.subqueries if isinstance(c, wq.Not)]
-            if not positive:
-                raise Unsupported("only negative clauses")
-            # The smallest becomes a set; the rest are only iterated (arrays, in C).
-            parts = sorted((self._members(child) for child in positive), key=len)
-            result = set(parts[0]).intersection(*parts[1:])
-            return result.difference(*(self._members(child) for child in negative))
+            positive, negative = _split_negative(node)
+            result = self.mask(positive[0]).copy()
+            for child in positive[1:]:
+                result &= self.mask(child)
+            for child in negative:
+                result &= ~self.mask(child)
+            return result
         if isinstance(node, (wq.Or, wq.DisjunctionMax)):
             if any(isinstance(child, wq.Not) for child in node.subqueries):
                 raise Unsupported("negative clause in a disjunction")
-            return set().union(*(self._members(child) for child in node.subqueries))
+            return union_of((self.mask(child) for child in node.subqueries), size)
+        raise Unsupported(type(node).__name__)
+
+    def among(self, node: wq.Query, docs: Ids) -> Mask:
+        """Which of the live `docs` match `node`, by looking them up (they are few)."""
+        found = self._among.get(id(node))
+        if found is None:
+            found = self._among[id(node)] = self._among_of(node, docs)
+        return found
+
+    def _among_of(self, node: wq.Query, docs: Ids) -> Mask:
+        if node is wq.NullQuery:
+            return np.zeros(len(docs), dtype=np.bool_)
+        if isinstance(node, wq.Term):
+            return held(self.postings(node).ids, docs)
+        if isinstance(node, wq.AndNot):
+            return self.among(node.a, docs) & ~self.among(node.b, docs)
+        if isinstance(node, wq.AndMaybe):
+            return self.among(node.a, docs)
+        if isinstance(node, wq.And):
+            positive, negative = _split_negative(node)
+            result = self.among(positive[0], docs).copy()
+            for child in positive[1:]:
+                result &= self.among(child, docs)
+            for child in negative:
+                result &= ~self.among(child, docs)
+            return result
+        if isinstance(node, (wq.Or, wq.DisjunctionMax)):
+            result = np.zeros(len(docs), dtype=np.bool_)
+            for child in node.subqueries:
+                result |= self.among(child, docs)
+            return result
         raise Unsupported(type(node).__name__)
 
     def tier(self, node: wq.Query) -> Tier:
         """A presence tier's boosts, each with the sorted documents holding it."""
         terms = node.subqueries if isinstance(node, wq.DisjunctionMax) else [node]
-        return [(float(term.boost), self._ids(term)) for term in terms]
+        return [(float(term.boost), self.postings(term).ids) for term in terms]
 
-    def _ids(self, node: wq.Term) -> Sequence[int]:
-        postings = self.postings(node)
-        return postings.ids if postings is not None else ()
-
-    def scores(self, node: wq.Query, docs: list[int]) -> list[float]:
+    def scores(self, node: wq.Query, docs: Ids) -> Values:
         """`node`'s score for each of `docs` (zero where it does not match), as Whoosh sums."""
         scores = self._scores(node, docs)
         boost = float(getattr(node, "boost", 1.0))
         if boost != 1.0 and not isinstance(node, wq.Term):
-            scores = [score * boost for score in scores]
+            scores = scores * boost
         return scores
 
-    def _scores(self, node: wq.Query, docs: list[int]) -> list[float]:
+    def _scores(self, node: wq.Query, docs: Ids) -> Values:
         if node is wq.NullQuery:
-            return [0.0] * len(docs)
+            return np.zeros(len(docs))
         if isinstance(node, wq.Term):
             return self._term_scores(node, docs)
         if isinstance(node, wq.AndMaybe):
-            return _add(self.scores(node.a, docs), self.scores(node.b, docs))
+            return self.scores(node.a, docs) + self.scores(node.b, docs)
         if isinstance(node, wq.AndNot):
             return self._gated(node, docs, self.scores(node.a, docs))
         if isinstance(node, wq.DisjunctionMax):
             parts = [self.scores(child, docs) for child in node.subqueries]
-            return [max(values) for values in zip(*parts, strict=True)]
+            return np.maximum.reduce(parts) if parts else np.zeros(len(docs))
         if isinstance(node, (wq.And, wq.Or)):
             parts = [
                 self.scores(child, docs)
@@ -365,50 +419,45 @@ class _SegmentEvaluation:
             ]
             summed = parts[0]
             for part in parts[1:]:
-                summed = _add(summed, part)
+                summed = summed + part
             if not isinstance(node, wq.And):
                 return summed
             # Whoosh intersects with an inverse matcher per `NOT` clause, which scores 1.
             nots = sum(isinstance(child, wq.Not) for child in node.subqueries)
             if nots:
-                summed = [score + _NOT_SCORE * nots for score in summed]
+                summed = summed + _NOT_SCORE * nots
             return self._gated(node, docs, summed)
         raise Unsupported(type(node).__name__)
 
-    def _gated(self, node: wq.Query, docs: list[int], scores: list[float]) -> list[float]:
-        matching = self.docs(node)
-        return [score if doc in matching else 0.0 for score, doc in zip(scores, docs, strict=True)]
+    def _gated(self, node: wq.Query, docs: Ids, scores: Values) -> Values:
+        gated: Values = np.where(self.among(node, docs), scores, 0.0)
+        return gated
 
-    def _term_scores(self, node: wq.Term, docs: list[int]) -> list[float]:
+    def _term_scores(self, node: wq.Term, docs: Ids) -> Values:
         postings = self.postings(node)
-        if postings is None:
-            return [0.0] * len(docs)
         boost = float(node.boost)
         if node.fieldname in _PRESENCE_FIELDS:
-            holders = self.docs(node)
-            return [boost if doc in holders else 0.0 for doc in docs]
+            present: Values = np.where(self.among(node, docs), boost, 0.0)
+            return present
         weights = postings.weights
         if weights is None:
+            if not len(postings.ids):
+                return np.zeros(len(docs))
             raise Unsupported(f"no weights for {node.fieldname}")
         idf = self.evaluation.idf(str(node.text))
-        k1_plus_1 = BM25_K1 + 1
-        norms = self.segment.norms
-        scores = []
-        for doc, tf in zip(docs, _weights_of(postings.ids, weights, docs), strict=True):
-            # Whoosh's bm25(): idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
-            scores.append(idf * ((tf * k1_plus_1) / (tf + norms[doc])) if tf else 0.0)
+        tf = weights_at(postings.ids, weights, docs)
+        norms = self.segment.norms[docs]
+        # Whoosh's bm25(): idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
+        scores: Values = np.where(tf != 0, idf * ((tf * (BM25_K1 + 1)) / (tf + norms)), 0.0)
         if boost != 1.0:
-            scores = [score * boost for score in scores]
+            scores = scores * boost
         return scores
 
 
-def _add(left: list[float], right: list[float]) -> list[float]:
-    return [a + b for a, b in zip(left, right, strict=True)]
-
-
-def _weights_of(ids: Sequence[int], weights: Sequence[float], docs: list[int]) -> list[float]:
-    """Each of `docs`' weight in a posting list (0.0 if absent)."""
-    if search_pays(ids, docs):
-        return [weights[at] if at >= 0 else 0.0 for at in positions_in(ids, docs)]
-    weight_of = dict(zip(ids, weights, strict=True)).get
-    return [weight_of(doc, 0.0) for doc in docs]
+def _split_negative(node: wq.And) -> tuple[list[wq.Query], list[wq.Query]]:
+    """An intersection's positive clauses, and the queries its `NOT` clauses exclude."""
+    positive = [child for child in node.subqueries if not isinstance(child, wq.Not)]
+    negative = [child.query for child in node.subqueries if isinstance(child, wq.Not)]
+    if not positive:
+        raise Unsupported("only negative clauses")
+    return positive, negative

@@ -1,33 +1,38 @@
 """Which matching documents can still reach the page, judged by their ranking tiers alone.
 
 Tier boosts dwarf everything below them (index.query.plan), so documents are sorted class by class
-of tiers (accents as typed, then neighbouring syllables, then title words) with set operations
-and counting in C; only the documents left tied at the page's edge are scored in full.
+of tiers (accents as typed, then neighbouring syllables, then title words) with whole-array
+operations and counting in C; only the documents left tied at the page's edge are scored in full.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from index.ranking.sorted_lookup import positions_in, search_pays
+import numpy as np
+from numpy.typing import NDArray
+
+from index.ranking.doc_masks import Ids, Values, held
 
 # A tier is the boosts it may give, each with the sorted documents holding it: one for a
 # term, several for a DisjunctionMax (a document gets the largest it holds).
-Tier = list[tuple[float, Sequence[int]]]
+Tier = list[tuple[float, Ids]]
 _RATIO_TOLERANCE = 1e-9
 _MAX_MULTIPLE = 16  # a boost counted as this many units at most (EXACT is 2 × PARTIAL)
+_LOOKUP_FACTOR = 4  # a tier's holders are looked up once they outnumber the tied this much
 _Level = TypeVar("_Level", int, float)
 
 
 @dataclass
 class SegmentTiers:
-    """One segment's matching documents and, aligned with the query's tiers, who holds them."""
+    """One segment's matching documents (ascending) and, aligned with the query's tiers, who
+    holds them; `size` is how many document numbers the segment has."""
 
-    docs: set[int]
+    docs: Ids
     tiers: list[Tier]
+    size: int
 
 
 @dataclass
@@ -39,24 +44,22 @@ class _TierClass:
     boosts: set[float] = field(default_factory=set)  # every boost its members may give
 
 
-def candidates(segments: list[SegmentTiers], limit: int, bound: float) -> list[set[int]]:
-    """Per segment, the documents that may reach the top `limit`; the rest provably cannot.
-
-    `bound` is the most the non-tier part of the score can add to a document.
-    """
+def candidates(segments: list[SegmentTiers], limit: int, bound: float) -> list[Ids]:
+    """Per segment, the documents (ascending) that may reach the top `limit`; the rest provably
+    cannot.  `bound` is the most the non-tier part of the score can add to a document."""
     if not segments or not segments[0].tiers:
         return [segment.docs for segment in segments]
     classes = _classes([[boost for boost, _ in tier] for tier in segments[0].tiers], bound)
     if classes is None:
         return _by_tier_scores(segments, limit, bound)
-    secure: list[set[int]] = [set() for _ in segments]
+    secure = [segment.docs[:0] for segment in segments]
     tied = [segment.docs for segment in segments]
     for tier_class in classes:
         remaining = limit - sum(len(docs) for docs in secure)
         if remaining <= 0:
-            return secure
+            return [np.sort(docs) for docs in secure]
         # Often enough documents hold the class's every best boost (all words as typed):
-        # then they alone stay tied, found by intersections without counting anyone.
+        # then they alone stay tied, found by lookups without counting anyone.
         best = [
             _holding_all_best(segment, docs, tier_class)
             for segment, docs in zip(segments, tied, strict=True)
@@ -68,36 +71,25 @@ def candidates(segments: list[SegmentTiers], limit: int, bound: float) -> list[s
             _units(segment, docs, tier_class) for segment, docs in zip(segments, tied, strict=True)
         ]
         histogram: Counter[int] = Counter()
-        for counted, docs in zip(counts, tied, strict=True):
-            histogram.update(counted.values())
-            histogram[0] += len(docs) - len(counted)
+        for counted in counts:
+            for level, number in enumerate(np.bincount(counted, minlength=1).tolist()):
+                histogram[level] += number
         edge = _edge(histogram, remaining)
         for index, counted in enumerate(counts):
-            secure[index].update(doc for doc, units in counted.items() if units > edge)
-            if edge:
-                tied[index] = {doc for doc, units in counted.items() if units == edge}
-            else:
-                tied[index] = tied[index].difference(counted)
-    return [held | docs for held, docs in zip(secure, tied, strict=True)]
+            secure[index] = np.concatenate((secure[index], tied[index][counted > edge]))
+            tied[index] = tied[index][counted == edge]
+    return [np.sort(np.concatenate(parts)) for parts in zip(secure, tied, strict=True)]
 
 
-def tier_values(segment: SegmentTiers, docs: Collection[int]) -> dict[int, float]:
+def tier_values(segment: SegmentTiers, docs: Ids) -> Values:
     """Each of `docs`' sum of tier boosts (a DisjunctionMax tier gives its largest held)."""
-    values = dict.fromkeys(docs, 0.0)
+    values = np.zeros(len(docs))
     for tier in segment.tiers:
-        for boost, holders in _boosts_held(tier, docs):
-            for doc in holders:
-                values[doc] += boost
+        best = np.zeros(len(docs))
+        for boost, ids in tier:
+            best = np.maximum(best, np.where(held(ids, docs), boost, 0.0))
+        values += best
     return values
-
-
-def _boosts_held(tier: Tier, docs: Collection[int]) -> Iterator[tuple[float, set[int]]]:
-    """Each boost of `tier`, largest first, with the documents of `docs` it is the best for."""
-    assigned: set[int] = set()
-    for boost, ids in sorted(tier, key=lambda alternative: -alternative[0]):
-        holders = _holders(ids, docs) - assigned
-        assigned |= holders
-        yield boost, holders
 
 
 def _classes(tier_boosts: list[list[float]], bound: float) -> list[_TierClass] | None:
@@ -139,29 +131,47 @@ def _units_of(boost: float, unit: float) -> int:
     return whole
 
 
-def _units(segment: SegmentTiers, docs: set[int], tier_class: _TierClass) -> Counter[int]:
-    """Each of `docs`' total in this class, in units, for the documents holding any (in C)."""
-    counted: Counter[int] = Counter()
+def _units(segment: SegmentTiers, tied: Ids, tier_class: _TierClass) -> NDArray[np.int32]:
+    """Each of the `tied` documents' total in this class, in units (a tier counts its largest
+    held boost).  A tier held by few is added to an array of the segment's size, one held by
+    many more than are tied is looked up for the tied alone."""
+    scattered = np.zeros(segment.size, dtype=np.int32)
+    looked_up = np.zeros(len(tied), dtype=np.int32)
     for index in tier_class.members:
-        for boost, holders in _boosts_held(segment.tiers[index], docs):
-            for _ in range(_units_of(boost, tier_class.unit)):
-                counted.update(holders)
+        tier = segment.tiers[index]
+        if len(tier) == 1 and len(tier[0][1]) <= _LOOKUP_FACTOR * len(tied):
+            boost, ids = tier[0]
+            scattered[ids] += _units_of(boost, tier_class.unit)
+            continue
+        best = np.zeros(len(tied), dtype=np.int32)
+        for boost, ids in tier:
+            best = np.maximum(best, np.where(held(ids, tied), _units_of(boost, tier_class.unit), 0))
+        looked_up += best
+    counted: NDArray[np.int32] = scattered[tied] + looked_up
     return counted
 
 
-def _holding_all_best(segment: SegmentTiers, docs: set[int], tier_class: _TierClass) -> set[int]:
+def _holding_all_best(segment: SegmentTiers, docs: Ids, tier_class: _TierClass) -> Ids:
     """The documents of `docs` holding the largest boost of every tier in the class.
 
     Alternatives of a tier may tie for the largest (any completion beside the previous word):
-    holding any of them is holding the best."""
-    held: list[Collection[int]] = []
+    holding any of them is holding the best.  Narrowed tier by tier, the rarest first, by
+    looking the documents left up in each."""
+    best_ids: list[list[Ids]] = []
     for index in tier_class.members:
         tier = segment.tiers[index]
         largest = max(boost for boost, _ in tier)
-        tied = [ids for boost, ids in tier if boost == largest]
-        # The sorted id arrays themselves (set operations take them in C), one set if tied.
-        held.append(tied[0] if len(tied) == 1 else set(tied[0]).union(*tied[1:]))
-    return docs.intersection(*sorted(held, key=len))
+        best_ids.append([ids for boost, ids in tier if boost == largest])
+    best_ids.sort(key=lambda alternatives: sum(len(ids) for ids in alternatives))
+    left = docs
+    for alternatives in best_ids:
+        if not len(left):
+            break
+        holding = held(alternatives[0], left)
+        for ids in alternatives[1:]:
+            holding |= held(ids, left)
+        left = left[holding]
+    return left
 
 
 def _edge(histogram: Counter[_Level], remaining: int) -> _Level | int:
@@ -175,19 +185,15 @@ def _edge(histogram: Counter[_Level], remaining: int) -> _Level | int:
     return levels[-1] if levels else 0
 
 
-def _by_tier_scores(segments: list[SegmentTiers], limit: int, bound: float) -> list[set[int]]:
+def _by_tier_scores(segments: list[SegmentTiers], limit: int, bound: float) -> list[Ids]:
     """Without dominant classes: every document's tier sum, kept if within `bound` of the page."""
     values = [tier_values(segment, segment.docs) for segment in segments]
     histogram: Counter[float] = Counter()
     for counted in values:
-        histogram.update(counted.values())
+        levels, numbers = np.unique(counted, return_counts=True)
+        histogram.update(dict(zip(levels.tolist(), numbers.tolist(), strict=True)))
     threshold = _edge(histogram, limit) - bound
-    return [{doc for doc, value in counted.items() if value >= threshold} for counted in values]
-
-
-def _holders(ids: Sequence[int], docs: Collection[int]) -> set[int]:
-    """The documents of `docs` in the sorted `ids`."""
-    if search_pays(ids, docs):
-        return {doc for doc, at in zip(docs, positions_in(ids, docs), strict=True) if at >= 0}
-    pool = docs if isinstance(docs, set) else set(docs)
-    return pool.intersection(ids)
+    return [
+        segment.docs[counted >= threshold]
+        for segment, counted in zip(segments, values, strict=True)
+    ]
