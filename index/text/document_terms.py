@@ -38,12 +38,39 @@ class DocumentTerms:
     shingles: list[str]
 
 
-# Tone placement and case never reach across a syllable's edge, so a syllable's exact form is
-# its form in any text: each is computed once.  Few distinct gaps occur between syllables.
+_NOT_A_SYLLABLE = ""  # a syllable's folded form, when folding would not keep it one syllable
+_NOT_A_GAP = None  # a gap's shingle verdict, when folding would put a letter in it
+
+
+def _folded_syllable(syllable: str) -> str:
+    """`syllable` folded, if it folds to one syllable whose exact form folds the same."""
+    folded = fold(syllable)
+    if SYLLABLE.fullmatch(folded) is None or fold(exact_form(syllable)) != folded:
+        return _NOT_A_SYLLABLE
+    return folded
+
+
+def _gap_joins(gap: str) -> bool | None:
+    """Whether the gap `gap` (as written) joins its syllables into a shingle; None if its
+    folded form holds a letter."""
+    folded = fold(gap)
+    if folded and BETWEEN_SYLLABLES.fullmatch(folded) is None:
+        return _NOT_A_GAP
+    return SHINGLE_GAP.fullmatch(folded) is not None
+
+
+# Tone placement, case and folding never reach across a syllable's edge (but see _by_syllables),
+# so a syllable's forms are its forms in any text: each is computed once, as is each of the
+# few distinct gaps between syllables.
 _exact_forms = ComputedDict(exact_form, limit=_MAX_CACHED)
+_folded_forms = ComputedDict(_folded_syllable, limit=_MAX_CACHED)
+_gap_verdicts: ComputedDict[str, bool | None] = ComputedDict(_gap_joins, limit=_MAX_CACHED)
 _joins_a_shingle: ComputedDict[str, bool] = ComputedDict(
     lambda gap: SHINGLE_GAP.fullmatch(gap) is not None, limit=_MAX_CACHED
 )
+# Where a syllable's forms depend on what stands around it: lowercase capital sigma looks
+# across punctuation (`a.Σ` → `a.ς`), and i/y spelling looks past an underscore.
+_CONTEXT_CHARS = ("Σ", "_")
 
 _last: tuple[str, DocumentTerms] | None = None
 _last_counted: tuple[str, CountedTerms] | None = None
@@ -71,18 +98,48 @@ def document_terms(text: str) -> DocumentTerms:
     cached = _last
     if cached is not None and cached[0] is text:
         return cached[1]
+    terms = _by_syllables(text) or _by_folded_text(text)
+    _last = (text, terms)
+    return terms
+
+
+def _by_syllables(text: str) -> DocumentTerms | None:
+    """The terms from `text` cut into syllables as written, each looked up in the caches; None
+    when a syllable or gap would fold otherwise alone than in the text (then _by_folded_text).
+
+    Cutting the written text is cutting the folded one when each piece folds to its kind."""
+    if any(char in text for char in _CONTEXT_CHARS):
+        return None
+    pieces = _SYLLABLES_KEPT.split(text)
+    written = pieces[1::2]
+    folded = list(map(_folded_forms.__getitem__, written))
+    joins = list(map(_gap_verdicts.__getitem__, pieces[2:-1:2]))
+    if (
+        _NOT_A_SYLLABLE in folded
+        or _NOT_A_GAP in joins
+        or _gap_verdicts[pieces[0]] is _NOT_A_GAP
+        or _gap_verdicts[pieces[-1]] is _NOT_A_GAP
+    ):
+        return None
+    return DocumentTerms(
+        folded=folded,
+        exact=list(map(_exact_forms.__getitem__, written)),
+        shingles=list(map(" ".join, compress(pairwise(folded), joins))),
+    )
+
+
+def _by_folded_text(text: str) -> DocumentTerms:
+    """The terms from the folded text cut into syllables, the exact ones cut where they lie."""
     folded_text = fold(text)
     pieces = _SYLLABLES_KEPT.split(folded_text)
     folded = pieces[1::2]
     gaps = pieces[2:-1:2]  # between each syllable and the next
     pairs = compress(pairwise(folded), map(_joins_a_shingle.__getitem__, gaps))
-    terms = DocumentTerms(
+    return DocumentTerms(
         folded=folded,
         exact=_exact_syllables(text, folded_text, pieces, folded),
         shingles=list(map(" ".join, pairs)),
     )
-    _last = (text, terms)
-    return terms
 
 
 def _exact_syllables(

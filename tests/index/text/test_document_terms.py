@@ -51,6 +51,27 @@ def test_indexing_finds_the_terms_a_query_would(text: str) -> None:
     assert _analysed(text) == _by_spans(text)
 
 
+# Without the two characters whose forms look past a syllable's edge, texts are cut into
+# syllables as written (the quick path): the same terms again.
+_TEXT_CUT_AS_WRITTEN = _TEXT.filter(lambda text: "_" not in text and "Σ" not in text)
+
+
+@settings(max_examples=400)
+@given(_TEXT_CUT_AS_WRITTEN)
+def test_cutting_the_written_text_finds_the_terms_a_query_would(text: str) -> None:
+    assert _analysed(text) == _by_spans(text)
+
+
+def test_vietnamese_prose_is_cut_as_written_and_odd_texts_as_folded() -> None:
+    prose = "Chủ tịch nước Lương Cường dự lễ kỷ niệm, “Hoà bình” 26/10/2025 (TP.HCM)."
+    assert index.text.document_terms._by_syllables(prose) is not None
+    assert index.text.document_terms._by_syllables("İstanbul ca\u0301 phe") is not None
+    # An underscore keeps `ky` after it from being spelled `ki`; Σ lowercases by what is before.
+    for odd in ("ky_ky", "ΟΔΟΣ a.Σ"):
+        assert index.text.document_terms._by_syllables(odd) is None
+        assert _analysed(odd) == _by_spans(odd)
+
+
 def test_old_and_new_tone_placement_index_the_same_exact_syllables() -> None:
     folded, exact, pairs = _analysed("Hoà bình, HOÀ BÌNH và hòa thuỷ khoẻ")
     assert exact == ["hòa", "bình", "hòa", "bình", "và", "hòa", "thủy", "khỏe"]
