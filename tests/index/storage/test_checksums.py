@@ -5,6 +5,9 @@ Real indexes of the seeds in tmp_path; the damage is done to their real files.
 
 from __future__ import annotations
 
+import json
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -18,6 +21,7 @@ from index.storage.checksums import (
     load_record,
     mark_damaged,
     segment_files,
+    sync_and_record,
 )
 from index.storage.open_index import opened_segments
 from index.storage.whoosh_types import WhooshSegment
@@ -86,3 +90,48 @@ def test_an_unreadable_record_means_nothing_is_known(index_dir: Path) -> None:
     (index_dir / CHECKSUM_FILE).write_bytes(b"\x00garbage")
     assert load_record(index_dir) == {}
     assert damaged_segments(index_dir, segments(index_dir), full=True) == {}
+
+
+def written_long_ago(index_dir: Path) -> list[WhooshSegment]:
+    """Set the index's segment files a minute back, as if written then, and let a writer's
+    commit record them again: settled, its column files are stamped verified."""
+    minute_ago = time.time_ns() - 60_000_000_000
+    for path in index_dir.glob("MAIN_*.*"):
+        os.utime(path, ns=(minute_ago, minute_ago))
+    found = segments(index_dir)
+    sync_and_record(index_dir, found)
+    return found
+
+
+def zero(path: Path, *, keep_time: bool) -> None:
+    before = path.stat()
+    path.write_bytes(bytes(before.st_size))
+    if keep_time:
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
+def test_a_settled_column_file_changed_since_its_stamp_is_found_at_open(index_dir: Path) -> None:
+    found = written_long_ago(index_dir)
+    [path] = index_dir.glob("MAIN_*_stored.col")
+    assert len(json.loads((index_dir / CHECKSUM_FILE).read_text())[path.name]) == 3  # stamped
+    zero(path, keep_time=False)
+    damaged = damaged_segments(index_dir, found)
+    assert path.name in next(iter(damaged.values()))
+
+
+def test_a_column_file_unchanged_since_its_stamp_is_not_read_at_open(index_dir: Path) -> None:
+    """The cost of a fast open: damage that leaves the file's time as it was (a disk's bit
+    rot, a tool restoring times) waits for `timtin check` or the search it breaks."""
+    found = written_long_ago(index_dir)
+    [path] = index_dir.glob("MAIN_*_stored.col")
+    zero(path, keep_time=True)
+    assert damaged_segments(index_dir, found) == {}
+    assert path.name in next(iter(damaged_segments(index_dir, found, full=True).values()))
+
+
+def test_a_column_file_damaged_before_a_writer_settles_it_stays_unstamped(index_dir: Path) -> None:
+    [path] = index_dir.glob("MAIN_*_stored.col")
+    zero(path, keep_time=False)  # after the commit that recorded it, before any stamp
+    found = written_long_ago(index_dir)
+    assert len(json.loads((index_dir / CHECKSUM_FILE).read_text())[path.name]) == 2
+    assert path.name in next(iter(damaged_segments(index_dir, found).values()))
