@@ -73,9 +73,10 @@ def _entry(value: Any) -> _Entry:
 
 
 def sync_and_record(index_dir: Path, segments: Iterable[WhooshSegment]) -> None:
-    """Flush every new segment file to disk and record its size and checksum; stamp the
-    column files verified, as new or settled since; forget files of segments that are gone.
-    Called before the table of contents publishes them."""
+    """Flush every new segment file to disk and record its size and checksum, stamped when
+    its time is settled; stamp column files recorded unstamped once they settle and still
+    match; forget files of segments that are gone.  Called before the table of contents
+    publishes them."""
     segments = list(segments)
     entries = _load_entries(index_dir)
     listing = os.listdir(index_dir)  # once: a bulk build commits as many times as it has segments
@@ -120,8 +121,8 @@ def damaged_segments(
     index_dir: Path, segments: Iterable[WhooshSegment], *, full: bool = False
 ) -> dict[str, str]:
     """Segment id -> what is wrong with it, for segments whose recorded files are missing,
-    of the wrong size or of the wrong CRC: every file's when `full`, else the column files'
-    not unchanged since a writer verified them."""
+    of the wrong size or of the wrong CRC: every file's when `full`, else those column files'
+    that are unstamped or whose time differs from their stamp."""
     recorded = sorted(_load_entries(index_dir).items())
     marked = _load_marks(index_dir)
     damaged: dict[str, str] = {}
